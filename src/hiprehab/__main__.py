@@ -1,0 +1,5 @@
+"""Allow ``python -m hiprehab``."""
+
+from hiprehab.cli import main
+
+main()

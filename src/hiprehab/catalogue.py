@@ -1,0 +1,225 @@
+"""Load exercise catalogues from folders and files, in layers, and check them whole.
+
+A catalogue is built from layers: the built-in folder first, then the user's
+folder, then each ``--catalogue`` given, in order. A later layer replaces an
+exercise of an earlier one by ``id`` (each replacement is reported); two files of
+one layer may not define the same ``id``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.model.exercise import CatalogueFile, Exercise
+from hiprehab.validate import validate_document
+from hiprehab.yamlio import Document, read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """Show ``path`` relative to the working folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def yaml_files(source: Path) -> list[Path]:
+    """The YAML files of a folder (in name order), or the file itself."""
+    if source.is_dir():
+        return sorted(p for p in source.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    return [source]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an exercise was defined."""
+
+    path: str
+    line: int
+    column: int
+    folder: Path
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """An exercise of an earlier layer replaced by a later one with the same id."""
+
+    id: str
+    old: Origin
+    new: Origin
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every exercise loaded, by id, with ladders for progression."""
+
+    exercises: tuple[Exercise, ...]
+    origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
+    replacements: tuple[Replacement, ...] = ()
+    files: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        by_id = {e.id: e for e in self.exercises}
+        ladders: dict[str, list[Exercise]] = defaultdict(list)
+        for exercise in self.exercises:
+            ladders[exercise.family].append(exercise)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(
+            self, "_ladders", {k: tuple(sorted(v, key=lambda e: e.level)) for k, v in ladders.items()}
+        )
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        """The exercise with this id, if loaded."""
+        by_id: dict[str, Exercise] = getattr(self, "_by_id")  # noqa: B009 - set in __post_init__
+        return by_id.get(exercise_id)
+
+    def ladder(self, family: str) -> tuple[Exercise, ...]:
+        """The rungs of a family, easiest first."""
+        ladders: dict[str, tuple[Exercise, ...]] = getattr(self, "_ladders")  # noqa: B009
+        return ladders.get(family, ())
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        """Every family name, sorted."""
+        ladders: dict[str, tuple[Exercise, ...]] = getattr(self, "_ladders")  # noqa: B009
+        return tuple(sorted(ladders))
+
+    def easier(self, exercise: Exercise) -> Exercise | None:
+        """The rung below, if any."""
+        rungs = self.ladder(exercise.family)
+        index = rungs.index(exercise)
+        return rungs[index - 1] if index > 0 else None
+
+    def harder(self, exercise: Exercise) -> Exercise | None:
+        """The rung above, if any."""
+        rungs = self.ladder(exercise.family)
+        index = rungs.index(exercise)
+        return rungs[index + 1] if index + 1 < len(rungs) else None
+
+
+@dataclass
+class _Entry:
+    exercise: Exercise
+    origin: Origin
+
+
+def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry]:
+    shown = display_path(path)
+    try:
+        doc = read_yaml(path, shown)
+        parsed = validate_document(CatalogueFile, doc)
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+        return []
+    entries = []
+    for index, exercise in enumerate(parsed.exercises):
+        line, col = doc.where(("exercises", index))
+        entries.append(_Entry(exercise, Origin(shown, line, col, folder)))
+    _check_unique_in(doc, parsed, problems)
+    return entries
+
+
+def _check_unique_in(doc: Document, parsed: CatalogueFile, problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for index, exercise in enumerate(parsed.exercises):
+        if exercise.id in seen:
+            line, col = doc.where(("exercises", index, "id"))
+            first = doc.where(("exercises", seen[exercise.id], "id"))[0]
+            problems.append(
+                Problem(
+                    doc.path, line, col, f"exercises[{index}].id",
+                    f"expected a unique id, found '{exercise.id}' again (first on line {first})",
+                )
+            )
+        else:
+            seen[exercise.id] = index
+
+
+def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:
+    """Read one folder (or file); the same id in two of its files is a problem."""
+    layer: dict[str, _Entry] = {}
+    if not source.exists():
+        problems.append(Problem(display_path(source), 1, 1, "", "no such file or folder"))
+        return layer
+    files = yaml_files(source)
+    if source.is_dir() and not files:
+        problems.append(Problem(display_path(source), 1, 1, "", "expected YAML files (*.yaml), found none"))
+    for path in files:
+        for entry in _read_file(path, source, problems):
+            earlier = layer.get(entry.exercise.id)
+            if earlier is not None and earlier.origin.path != entry.origin.path:
+                problems.append(
+                    Problem(
+                        entry.origin.path, entry.origin.line, entry.origin.column, "id",
+                        f"expected a unique id in this folder, found '{entry.exercise.id}' "
+                        f"also in {earlier.origin.path}:{earlier.origin.line}",
+                    )
+                )
+            elif earlier is None:
+                layer[entry.exercise.id] = entry
+    return layer
+
+
+def _check_ladders(entries: Iterable[_Entry], problems: list[Problem]) -> None:
+    families: dict[str, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        families[entry.exercise.family].append(entry)
+    for family, members in sorted(families.items()):
+        levels = sorted(m.exercise.level for m in members)
+        expected = list(range(1, len(members) + 1))
+        if levels == expected:
+            continue
+        seen: set[int] = set()
+        for member in sorted(members, key=lambda m: (m.exercise.level, m.origin.path, m.origin.line)):
+            level = member.exercise.level
+            repeat = level in seen
+            seen.add(level)
+            if repeat or level > len(members):
+                what = "a repeat" if repeat else "a gap below it"
+                problems.append(
+                    Problem(
+                        member.origin.path, member.origin.line, member.origin.column,
+                        f"{member.exercise.id}.level",
+                        f"expected the levels of family '{family}' to run 1 to {len(members)} "
+                        f"with no gap or repeat, found {', '.join(map(str, levels))} "
+                        f"(level {level} is {what})",
+                    )
+                )
+
+
+def load_catalogue(sources: Sequence[Path]) -> Catalogue:
+    """Load each source (folder or file) as a layer, later ones replacing earlier ones by id.
+
+    Every problem of every file is gathered and raised at once as
+    :class:`InvalidInputError`.
+    """
+    problems: list[Problem] = []
+    merged: dict[str, _Entry] = {}
+    replacements: list[Replacement] = []
+    files: list[str] = []
+    for source in sources:
+        if source.exists():
+            files.extend(display_path(p) for p in yaml_files(source))
+        for exercise_id, entry in _read_layer(source, problems).items():
+            if exercise_id in merged:
+                replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))
+            merged[exercise_id] = entry
+    _check_ladders(merged.values(), problems)
+    if problems:
+        raise InvalidInputError(problems)
+    ordered = list(merged.values())
+    return Catalogue(
+        exercises=tuple(e.exercise for e in ordered),
+        origins={e.exercise.id: e.origin for e in ordered},
+        replacements=tuple(replacements),
+        files=tuple(files),
+    )

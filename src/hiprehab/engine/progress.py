@@ -1,0 +1,103 @@
+"""Doses and week-to-week progression: one change at a time (evidence.md 1.1, 5.1).
+
+The order of changes is: more reps (or a longer hold) within the phase's range,
+then one more set, then the next rung of the family's ladder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from hiprehab.model.template import Range
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from hiprehab.engine.select import Selector
+    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.template import DoseRanges
+
+
+_ONE = Range(min=1, max=1)  # cardio is one continuous bout
+_ANY = Range(min=1, max=600)  # mobility drills keep their catalogue dose
+
+
+@dataclass(frozen=True)
+class Track:
+    """Where one family stands: its rung and this week's dose."""
+
+    exercise: Exercise
+    sets: int
+    amount: int
+    """Reps, or hold seconds, or minutes, depending on the exercise's dose."""
+
+
+def measure(exercise: Exercise) -> str:
+    """``reps``, ``hold_s`` or ``duration_min``: what the dose counts."""
+    if exercise.dose.reps is not None:
+        return "reps"
+    if exercise.dose.hold_s is not None:
+        return "hold_s"
+    return "duration_min"
+
+
+def _ranges(exercise: Exercise, dose: DoseRanges) -> tuple[Range, Range]:
+    """(sets range, amount range) of an exercise in a phase."""
+    kind = exercise.kind
+    how = measure(exercise)
+    if kind == "stretch":
+        return dose.stretch_reps, dose.stretch_hold_s
+    if kind == "cardio":
+        return _ONE, dose.cardio_min
+    if how == "hold_s":
+        return (dose.holds if kind == "isometric" else dose.sets), dose.hold_s
+    if how == "reps":
+        return dose.sets, (dose.reps_per_side if exercise.dose.per_side else dose.reps)
+    return dose.sets, _ANY
+
+
+def _default_amount(exercise: Exercise) -> int:
+    dose = exercise.dose
+    return int(dose.reps or dose.hold_s or round(dose.duration_min or 1))
+
+
+def start(exercise: Exercise, dose: DoseRanges) -> Track:
+    """The first dose of an exercise: its catalogue dose moved inside the phase's ranges."""
+    sets_range, amount_range = _ranges(exercise, dose)
+    return Track(exercise, sets_range.clamp(exercise.dose.sets), amount_range.clamp(_default_amount(exercise)))
+
+
+def fit(track: Track, dose: DoseRanges) -> Track:
+    """Keep a track's dose inside a (new) phase's ranges."""
+    sets_range, amount_range = _ranges(track.exercise, dose)
+    return replace(track, sets=sets_range.clamp(track.sets), amount=amount_range.clamp(track.amount))
+
+
+def advance(
+    track: Track, dose: DoseRanges, selector: Selector, kinds: Sequence[str], max_level: int
+) -> tuple[Track, str | None]:
+    """Make one change to a track, and say what it was (None when it holds)."""
+    sets_range, amount_range = _ranges(track.exercise, dose)
+    how = measure(track.exercise)
+    step = {"reps": dose.reps_step, "hold_s": dose.hold_step_s}.get(how, 5)
+    unit = {"reps": "reps", "hold_s": "seconds", "duration_min": "minutes"}[how]
+    if track.amount < amount_range.max:
+        amount = min(amount_range.max, track.amount + step)
+        return replace(track, amount=amount), f"+{amount - track.amount} {unit}"
+    if track.sets < sets_range.max:
+        return (
+            replace(track, sets=track.sets + 1, amount=amount_range.min),
+            f"one more set, {unit} back to {amount_range.min}",
+        )
+    harder = selector.next_rung(track.exercise, kinds, max_level)
+    if harder is None:
+        return track, None
+    moved = start(harder, dose)
+    return moved, f"next rung: {harder.name}"
+
+
+def lighter(track: Track, dose: DoseRanges) -> Track:
+    """A lighter week's dose: one set fewer, never below the range."""
+    sets_range, _ = _ranges(track.exercise, dose)
+    return replace(track, sets=max(sets_range.min, track.sets - 1))

@@ -1,0 +1,100 @@
+"""Which exercises a runner may be given, and the nearest rung they can do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from hiprehab.catalogue import Catalogue
+    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.profile import Profile
+    from hiprehab.model.template import Block, Template
+
+# Things every home has: a towel or rug for a mat, a chair, a wall and a stair.
+HOUSEHOLD = frozenset({"mat", "chair", "wall", "step"})
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Filters the catalogue for one runner and one goal."""
+
+    catalogue: Catalogue
+    goal: str
+    avoid: frozenset[str]
+    have: frozenset[str]
+
+    @classmethod
+    def for_runner(cls, catalogue: Catalogue, template: Template, profile: Profile) -> Selector:
+        """Build the filter: the template's goal, the runner's exclusions and equipment."""
+        avoid = set(profile.avoid_words)
+        if profile.pain_site is not None:
+            avoid.update(template.site_rules.get(profile.pain_site, ()))
+        have = HOUSEHOLD | {e for e in profile.equipment if e != "none"}
+        return cls(catalogue, template.exercise_goal, frozenset(avoid), frozenset(have))
+
+    def allowed(self, exercise: Exercise) -> bool:
+        """True when the exercise suits the goal, is not contraindicated and needs nothing missing."""
+        return (
+            self.goal in exercise.goals
+            and not self.avoid.intersection(exercise.avoid_if)
+            and exercise.needs <= self.have
+        )
+
+    def excluded(self, exercise: Exercise) -> bool:
+        """True when a condition or pain site rules the exercise out."""
+        return bool(self.avoid.intersection(exercise.avoid_if))
+
+    def rung(self, family: str, level: int, kinds: Sequence[str], max_level: int) -> Exercise | None:
+        """The allowed rung nearest ``level``: easier ones first, never above ``max_level``."""
+        ladder = [
+            e for e in self.catalogue.ladder(family)
+            if self.allowed(e) and (not kinds or e.kind in kinds) and e.level <= max_level
+        ]
+        if not ladder:
+            return None
+        return min(ladder, key=lambda e: (abs(e.level - level), e.level > level))
+
+    def easier(self, exercise: Exercise) -> Exercise | None:
+        """The nearest allowed rung below."""
+        below = [e for e in self.catalogue.ladder(exercise.family) if e.level < exercise.level and self.allowed(e)]
+        return below[-1] if below else None
+
+    def harder(self, exercise: Exercise) -> Exercise | None:
+        """The nearest allowed rung above."""
+        above = [e for e in self.catalogue.ladder(exercise.family) if e.level > exercise.level and self.allowed(e)]
+        return above[0] if above else None
+
+    def next_rung(self, exercise: Exercise, kinds: Sequence[str], max_level: int) -> Exercise | None:
+        """The next allowed rung up that fits the block's kinds and the phase's ceiling."""
+        for candidate in self.catalogue.ladder(exercise.family):
+            if (
+                exercise.level < candidate.level <= max_level
+                and self.allowed(candidate)
+                and (not kinds or candidate.kind in kinds)
+            ):
+                return candidate
+        return None
+
+    def block(self, block: Block, level: int, max_level: int) -> list[Exercise]:
+        """Exercises for a block: its families in order, then others of its kinds."""
+        chosen: list[Exercise] = []
+        for family in block.families:
+            pick = self.rung(family, level, block.kinds, max_level)
+            if pick is not None:
+                chosen.append(pick)
+        families = {e.family for e in chosen}
+        for family in self.catalogue.families:
+            if family in families:
+                continue
+            pick = self.rung(family, level, block.kinds, max_level)
+            if pick is not None and block.kinds and pick.kind in block.kinds:
+                chosen.append(pick)
+                families.add(family)
+        return chosen
+
+    def of_kinds(self, kinds: Sequence[str]) -> list[Exercise]:
+        """Every allowed exercise of these kinds, in catalogue order."""
+        return [e for e in self.catalogue.exercises if e.kind in kinds and self.allowed(e)]

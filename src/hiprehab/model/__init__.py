@@ -1,0 +1,1 @@
+"""Typed, frozen values that the loaders hand to the core."""

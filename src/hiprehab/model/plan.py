@@ -1,0 +1,126 @@
+"""The computed plan: frozen values the renderers draw and the JSON export writes.
+
+Nothing here decides anything; :func:`hiprehab.engine.build_plan` fills it in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.profile import Profile
+    from hiprehab.model.screening import ScreeningRules
+    from hiprehab.model.template import Phase, Template
+
+SessionType = Literal["strength", "activation", "mobility", "run", "cross_training", "recovery", "rest"]
+Part = Literal["main", "warmup", "cooldown"]
+Outcome = Literal["proceed", "refer", "stop"]
+
+FORMAT = "hiprehab-plan/1"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One exercise in a session, with this session's dose."""
+
+    exercise: Exercise
+    sets: int
+    reps: int | None
+    hold_s: int | None
+    duration_min: float | None
+    per_side: bool
+    rest_s: int | None
+    easier: Exercise | None
+    harder: Exercise | None
+    part: Part = "main"
+    optional: bool = False
+    change: str | None = None
+    """What changed since the last time this exercise was given, in plain words."""
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A walk-run block: run, then walk, repeated."""
+
+    run_min: float
+    walk_min: float
+    repeats: int
+
+
+@dataclass(frozen=True)
+class Run:
+    """A run: by time (walk-run stage or minutes) or by distance."""
+
+    total_min: float | None
+    distance_km: float | None
+    distance: float | None
+    units: str
+    intervals: tuple[Interval, ...] | None
+    stage: int | None
+    long_run: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class Session:
+    """One session of a day."""
+
+    type: SessionType
+    title: str
+    items: tuple[Item, ...]
+    run: Run | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date of the plan and its sessions (a rest day has one ``rest`` session)."""
+
+    date: dt.date
+    sessions: tuple[Session, ...]
+
+    @property
+    def weekday(self) -> str:
+        """``mon`` .. ``sun``."""
+        return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[self.date.weekday()]
+
+
+@dataclass(frozen=True)
+class Week:
+    """Seven consecutive days of the plan, all in one phase."""
+
+    number: int
+    phase: Phase
+    deload: bool
+    days: tuple[Day, ...]
+    running_target: float | None = None
+    """Planned running volume this week, in the profile's units, when it is set."""
+
+
+@dataclass(frozen=True)
+class Screening:
+    """The red-flag screening's verdict."""
+
+    outcome: Outcome
+    reasons: tuple[str, ...]
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole plan, or the refusal to make one."""
+
+    template: Template
+    profile: Profile
+    rules: ScreeningRules
+    start: dt.date
+    end: dt.date
+    screening: Screening
+    weeks: tuple[Week, ...]
+    library: tuple[Exercise, ...]
+    """Every exercise used in the plan, once, in first-use order."""
+    notices: tuple[str, ...] = ()
+    """Plain-language notes about choices the engine made for this runner."""

@@ -1,0 +1,187 @@
+"""Goal templates: phases, session blueprints, dose ranges, rules and advice.
+
+Every number with a clinical meaning lives in a template file, named and with its
+source (evidence.md), so a coach can read and change it without touching code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Self
+
+from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
+
+from hiprehab.model.base import ShortText, Slug, Strict, Text
+from hiprehab.vocab import AvoidWord, Goal, Kind, PainSite
+
+Count = Annotated[StrictInt, Field(ge=0, le=14)]
+
+
+class Range(Strict):
+    """An inclusive whole-number range."""
+
+    min: Annotated[StrictInt, Field(ge=0, le=600)]
+    max: Annotated[StrictInt, Field(ge=0, le=600)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min > self.max:
+            msg = f"max: expected at least min ({self.min}), found {self.max}"
+            raise ValueError(msg)
+        return self
+
+    def clamp(self, value: int) -> int:
+        """``value`` moved inside the range."""
+        return max(self.min, min(self.max, value))
+
+
+class DoseRanges(Strict):
+    """Dose ranges of a phase (evidence.md section 5.1)."""
+
+    sets: Range
+    reps: Range
+    reps_per_side: Range
+    hold_s: Range
+    holds: Range
+    """How many holds an isometric exercise gets (its sets), e.g. LEAP's 3-5 holds."""
+    reps_step: Annotated[StrictInt, Field(ge=1, le=10)] = 2
+    hold_step_s: Annotated[StrictInt, Field(ge=1, le=30)] = 5
+    stretch_hold_s: Range
+    stretch_reps: Range
+    cardio_min: Range
+
+
+class Block(Strict):
+    """How many sessions of one type a week, and what goes in them."""
+
+    sessions: Count = 0
+    exercises: Range = Range(min=0, max=0)
+    families: tuple[Slug, ...] = ()
+    kinds: tuple[Kind, ...] = ()
+
+
+class WalkRunStage(Strict):
+    """One stage of the walk-run ladder."""
+
+    run_min: Annotated[StrictFloat, Field(gt=0, le=120)]
+    walk_min: Annotated[StrictFloat, Field(ge=0, le=30)]
+    repeats: Annotated[StrictInt, Field(ge=1, le=20)]
+
+
+class WalkRun(Strict):
+    """The return-to-running ladder (evidence.md section 2.2)."""
+
+    runs_per_week_max: Annotated[StrictInt, Field(ge=1, le=7)]
+    rest_days_between_runs_min: Annotated[StrictInt, Field(ge=0, le=3)]
+    repeats_per_stage_min: Annotated[StrictInt, Field(ge=1, le=6)]
+    stages: Annotated[tuple[WalkRunStage, ...], Field(min_length=1)]
+    entry_criteria: Annotated[tuple[Text, ...], Field(min_length=1)]
+    source: Text
+
+
+class Build(Strict):
+    """Rules for growing a runner's own volume (evidence.md section 2.3)."""
+
+    weekly_increase_max: Annotated[StrictFloat, Field(ge=0, le=1)]
+    two_week_increase_max: Annotated[StrictFloat, Field(ge=0, le=1)]
+    single_run_cap: Annotated[StrictFloat, Field(ge=1, le=2)]
+    long_run_share: Annotated[StrictFloat, Field(gt=0, le=1)]
+    runs_per_week_max: Annotated[StrictInt, Field(ge=1, le=7)]
+    source: Text
+
+
+class Phase(Strict):
+    """A stretch of weeks with one purpose and one session blueprint."""
+
+    id: Slug
+    title: ShortText
+    share: Annotated[StrictFloat, Field(ge=0, le=1)]
+    intent: Text
+    checkpoint: Text | None = None
+    start_level: Annotated[StrictInt, Field(ge=1, le=20)] = 1
+    max_level: Annotated[StrictInt, Field(ge=1, le=20)] = 20
+    progress: StrictBool = True
+    strength: Block = Block()
+    activation: Block = Block()
+    mobility: Block = Block()
+    cross_training: Block = Block()
+    running: Literal["none", "walk_run", "build"] = "none"
+    ice: StrictBool = False
+    dose: DoseRanges
+
+
+class PainZone(Strict):
+    """A band of the pain-monitoring traffic light."""
+
+    label: ShortText
+    max_score: Annotated[StrictInt, Field(ge=0, le=10)]
+    action: Text
+
+
+class PainRules(Strict):
+    """The pain-monitoring model (evidence.md section 1.4)."""
+
+    green: PainZone
+    amber: PainZone
+    red: Text
+    next_morning: Text
+    source: Text
+
+
+class Advice(Strict):
+    """A heading and its paragraphs, printed on the how-to page."""
+
+    heading: ShortText
+    text: Text
+
+
+class Template(Strict):
+    """A goal: its phases, rules and the advice the plan prints."""
+
+    id: Slug
+    title: ShortText
+    exercise_goal: Goal
+    """Which catalogue goal (``goals`` of an exercise) this template draws from."""
+    summary: Text
+    weeks_default: Annotated[StrictInt, Field(ge=2, le=52)]
+    weeks_min: Annotated[StrictInt, Field(ge=2, le=52)] = 2
+    weeks_max: Annotated[StrictInt, Field(ge=2, le=52)] = 52
+    deload_every: Annotated[StrictInt, Field(ge=0, le=12)] = 0
+    deload_volume: Annotated[StrictFloat, Field(gt=0, le=1)] = 1.0
+    pain_rules: PainRules
+    progression: Annotated[tuple[Text, ...], Field(min_length=1)]
+    step_back: Annotated[tuple[Text, ...], Field(min_length=1)]
+    site_rules: dict[PainSite, tuple[AvoidWord, ...]] = Field(default_factory=dict)
+    phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
+    warmup: Block
+    cooldown: Block
+    ice: Block = Block()
+    """Where the optional ice comes from, on phases with ``ice: true`` (evidence.md 1.5)."""
+    rest_day: Block = Block()
+    """What a rest day suggests (easy walking, sleep)."""
+    pre_run_static_max_s: Annotated[StrictInt, Field(ge=0, le=120)]
+    """Longest total still stretch per exercise before a run (evidence.md 1.6: under 60 s)."""
+    walk_run: WalkRun | None = None
+    build: Build | None = None
+    advice: Annotated[tuple[Advice, ...], Field(min_length=1)]
+    sources: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if not self.weeks_min <= self.weeks_default <= self.weeks_max:
+            msg = (
+                f"weeks_default: expected a value from weeks_min ({self.weeks_min}) "
+                f"to weeks_max ({self.weeks_max}), found {self.weeks_default}"
+            )
+            raise ValueError(msg)
+        total = sum(p.share for p in self.phases)
+        if abs(total - 1) > 1e-6:  # noqa: PLR2004 - a rounding tolerance, not a clinical number
+            msg = f"phases: expected shares that add up to 1, found {total:g}"
+            raise ValueError(msg)
+        modes = {p.running for p in self.phases}
+        if "walk_run" in modes and self.walk_run is None:
+            msg = "walk_run: expected the walk-run ladder, because a phase uses running: walk_run"
+            raise ValueError(msg)
+        if "build" in modes and self.build is None:
+            msg = "build: expected the volume rules, because a phase uses running: build"
+            raise ValueError(msg)
+        return self

@@ -1,0 +1,72 @@
+"""Load goal templates and the screening rules from template folders."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hiprehab.catalogue import display_path, yaml_files
+from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.model.profile import Profile
+from hiprehab.model.screening import ScreeningRules
+from hiprehab.model.template import Template
+from hiprehab.validate import validate_document
+from hiprehab.yamlio import Document, read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+SCREENING_FILE = "screening.yaml"
+
+
+def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], ScreeningRules]:
+    """Read every template folder in order; a later template replaces an earlier one by id.
+
+    ``screening.yaml`` in a folder holds the red-flag rules (the last one found wins);
+    every other YAML file is a goal template.
+    """
+    problems: list[Problem] = []
+    templates: dict[str, Template] = {}
+    origins: dict[str, str] = {}
+    rules: ScreeningRules | None = None
+    for source in sources:
+        if not source.exists():
+            problems.append(Problem(display_path(source), 1, 1, "", "no such file or folder"))
+            continue
+        for path in yaml_files(source):
+            shown = display_path(path)
+            try:
+                doc = read_yaml(path, shown)
+                if path.name == SCREENING_FILE:
+                    rules = validate_document(ScreeningRules, doc)
+                    continue
+                template = validate_document(Template, doc)
+            except InvalidInputError as err:
+                problems.extend(err.problems)
+                continue
+            previous = origins.get(template.id)
+            if previous is not None and previous.rsplit("/", 1)[0] == shown.rsplit("/", 1)[0]:
+                line, col = doc.where(("id",))
+                problems.append(
+                    Problem(shown, line, col, "id", f"expected a unique template id, found '{template.id}' also in {previous}")
+                )
+            templates[template.id] = template
+            origins[template.id] = shown
+    if rules is None and not problems:
+        shown = ", ".join(display_path(s) for s in sources)
+        problems.append(Problem(shown, 1, 1, "", f"expected a {SCREENING_FILE} with the red-flag rules, found none"))
+    if problems:
+        raise InvalidInputError(problems)
+    assert rules is not None  # noqa: S101 - guaranteed by the check above
+    return templates, rules
+
+
+def read_profile(path: Path) -> tuple[dict[str, object], Document]:
+    """Read a profile file and check it on its own, so errors point at its lines."""
+    doc = read_yaml(path, display_path(path))
+    if doc.value is None:
+        return {}, doc
+    validate_document(Profile, doc)
+    if not isinstance(doc.value, dict):  # pragma: no cover - validation rejects it first
+        return {}, doc
+    return dict(doc.value), doc

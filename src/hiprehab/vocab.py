@@ -1,0 +1,53 @@
+"""The fixed vocabularies of the catalogue, templates and profile.
+
+Each is a ``Literal`` so that validation is strict and the JSON Schema lists the
+allowed words; the tuples beside them give the order used in messages and help.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Kind = Literal[
+    "strength", "isometric", "stretch", "mobility", "warmup", "cooldown", "cardio",
+    "balance", "recovery",
+]
+Target = Literal[
+    "glute_max", "glute_med", "hip_flexors", "hamstrings", "adductors", "quadriceps",
+    "calves", "core", "hip_rotators", "tfl_itb",
+]
+Position = Literal["supine", "prone", "side_lying", "quadruped", "seated", "kneeling", "standing"]
+Equipment = Literal[
+    "none", "mat", "band", "chair", "step", "wall", "weights", "bike", "pool", "elliptical",
+]
+Condition = Literal[
+    "tendinopathy", "bursitis", "muscle_strain", "osteoarthritis", "labral_tear", "fai",
+    "stress_fracture",
+]
+PainSite = Literal["lateral", "groin", "buttock", "front"]
+AvoidWord = Literal[
+    "tendinopathy", "bursitis", "muscle_strain", "osteoarthritis", "labral_tear", "fai",
+    "stress_fracture", "lateral", "groin", "buttock", "front",
+]
+Goal = Literal["manage", "prevent"]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+KINDS: tuple[str, ...] = get_args(Kind)
+TARGETS: tuple[str, ...] = get_args(Target)
+POSITIONS: tuple[str, ...] = get_args(Position)
+EQUIPMENT: tuple[str, ...] = get_args(Equipment)
+CONDITIONS: tuple[str, ...] = get_args(Condition)
+PAIN_SITES: tuple[str, ...] = get_args(PainSite)
+AVOID_WORDS: tuple[str, ...] = get_args(AvoidWord)
+GOALS: tuple[str, ...] = get_args(Goal)
+WEEKDAYS: tuple[str, ...] = get_args(Weekday)
+
+RedFlag = Literal[
+    "persistent_pain", "severe_pain", "swelling_bruising", "limited_motion",
+    "weight_bearing_pain", "numbness_tingling", "previous_injury", "cannot_bear_weight",
+    "groin_pain_hopping", "night_pain", "fever_hot_joint", "trauma", "cancer_history",
+    "steroid_use", "low_energy",
+]
+RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
+Units = Literal["km", "mi", "min"]
+UNITS: tuple[str, ...] = get_args(Units)
