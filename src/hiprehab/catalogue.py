@@ -136,7 +136,10 @@ def _check_unique_in(doc: Document, parsed: CatalogueFile, problems: list[Proble
             first = doc.where(("exercises", seen[exercise.id], "id"))[0]
             problems.append(
                 Problem(
-                    doc.path, line, col, f"exercises[{index}].id",
+                    doc.path,
+                    line,
+                    col,
+                    f"exercises[{index}].id",
                     f"expected a unique id, found '{exercise.id}' again (first on line {first})",
                 )
             )
@@ -159,7 +162,10 @@ def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:
             if earlier is not None and earlier.origin.path != entry.origin.path:
                 problems.append(
                     Problem(
-                        entry.origin.path, entry.origin.line, entry.origin.column, "id",
+                        entry.origin.path,
+                        entry.origin.line,
+                        entry.origin.column,
+                        "id",
                         f"expected a unique id in this folder, found '{entry.exercise.id}' "
                         f"also in {earlier.origin.path}:{earlier.origin.line}",
                     )
@@ -187,7 +193,9 @@ def _check_ladders(entries: Iterable[_Entry], problems: list[Problem]) -> None:
                 what = "a repeat" if repeat else "a gap below it"
                 problems.append(
                     Problem(
-                        member.origin.path, member.origin.line, member.origin.column,
+                        member.origin.path,
+                        member.origin.line,
+                        member.origin.column,
                         f"{member.exercise.id}.level",
                         f"expected the levels of family '{family}' to run 1 to {len(members)} "
                         f"with no gap or repeat, found {', '.join(map(str, levels))} "

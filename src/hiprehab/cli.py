@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from hiprehab import __version__
-from hiprehab.errors import ExitCode, HiprehabError, InvalidInputError
+from hiprehab.errors import ExitCode, HiprehabError, InvalidInputError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -122,14 +122,19 @@ def exercises_list(
     from hiprehab.vocab import GOALS, KINDS  # noqa: PLC0415
 
     if kind is not None and kind not in KINDS:
-        _fail(f"--kind: expected one of {', '.join(KINDS)}, found '{kind}'{did_you_mean(kind, KINDS)}", ExitCode.USAGE)
+        _fail(
+            f"--kind: expected one of {', '.join(KINDS)}, found '{kind}'{did_you_mean(kind, KINDS)}",
+            ExitCode.USAGE,
+        )
     if goal is not None and goal not in GOALS:
-        _fail(f"--goal: expected one of {', '.join(GOALS)}, found '{goal}'{did_you_mean(goal, GOALS)}", ExitCode.USAGE)
+        _fail(
+            f"--goal: expected one of {', '.join(GOALS)}, found '{goal}'{did_you_mean(goal, GOALS)}",
+            ExitCode.USAGE,
+        )
     with run_guarded():
         cat = _load(catalogue)
     chosen = [
-        e for e in cat.exercises
-        if (kind is None or e.kind == kind) and (goal is None or goal in e.goals)
+        e for e in cat.exercises if (kind is None or e.kind == kind) and (goal is None or goal in e.goals)
     ]
     if as_json:
         typer.echo(json.dumps([e.model_dump(mode="json") for e in chosen], indent=2, ensure_ascii=False))
@@ -157,7 +162,10 @@ def exercises_show(
     exercise = cat.get(exercise_id)
     if exercise is None:
         hint = did_you_mean(exercise_id, [e.id for e in cat.exercises])
-        _fail(f"no exercise with id '{exercise_id}'{hint}; 'hiprehab exercises list' shows them all", ExitCode.USAGE)
+        _fail(
+            f"no exercise with id '{exercise_id}'{hint}; 'hiprehab exercises list' shows them all",
+            ExitCode.USAGE,
+        )
     if as_json:
         typer.echo(json.dumps(exercise.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
@@ -197,6 +205,163 @@ def catalogue_init(
     for path in kept:
         typer.echo(f"kept existing {path}")
     typer.echo(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} into {folder}")
+
+
+@app.command("plan")
+def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write the printable PDF plan here (default: plan.pdf).")
+    ] = None,
+    json_out: Annotated[
+        str | None,
+        typer.Option("--json", help="Also write the plan as JSON to this file ('-' for standard output)."),
+    ] = None,
+    profile: Annotated[
+        Path | None, typer.Option("--profile", help="A profile YAML file; flags override it.")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="The runner's name, printed on the plan.")] = None,
+    goal: Annotated[
+        str | None, typer.Option(help="manage (hip pain now) or prevent, or a template of your own.")
+    ] = None,
+    weeks: Annotated[
+        int | None, typer.Option(help="Plan length in weeks (2 to 52; manage 6, prevent 8).")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(help="First day, YYYY-MM-DD (default: the coming Monday, today if Monday).")
+    ] = None,
+    strength_days: Annotated[
+        str | None, typer.Option(help="Days for strength work, e.g. mon,wed,fri (never two in a row).")
+    ] = None,
+    run_days: Annotated[str | None, typer.Option(help="Days you can run, e.g. tue,thu,sat, or none.")] = None,
+    weekly_km: Annotated[
+        float | None, typer.Option(help="Your running now: weekly total in --units (km unless set).")
+    ] = None,
+    longest_run_km: Annotated[
+        float | None, typer.Option(help="Your longest run of the last 30 days, in --units.")
+    ] = None,
+    units: Annotated[
+        str | None, typer.Option(help="km, mi or min (minutes) for the running figures.")
+    ] = None,
+    pain: Annotated[int | None, typer.Option(help="Your hip pain today, 0 (none) to 10 (worst).")] = None,
+    pain_site: Annotated[
+        str | None, typer.Option(help="Where it hurts: lateral, groin, buttock, front or none.")
+    ] = None,
+    condition: Annotated[
+        list[str] | None,
+        typer.Option(help="A diagnosed or suspected condition (repeatable), e.g. tendinopathy."),
+    ] = None,
+    equipment: Annotated[
+        str | None,
+        typer.Option(help="What you have beyond a mat, chair, wall and stair: e.g. band,weights,bike,pool."),
+    ] = None,
+    red_flag: Annotated[
+        list[str] | None,
+        typer.Option(help="A warning sign that applies to you (repeatable); see the README."),
+    ] = None,
+    no_red_flags: Annotated[bool, typer.Option(help="Answer no to every red-flag question.")] = False,
+    cleared_by_clinician: Annotated[
+        bool, typer.Option(help="A clinician has examined your hip and cleared you to exercise.")
+    ] = False,
+    catalogue: CatalogueOption = None,
+    templates: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--templates", help="A folder of your own goal templates (repeatable).", show_default=False
+        ),
+    ] = None,
+    paper: Annotated[str, typer.Option(help="Paper size: a4 or letter.")] = "a4",
+    figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+) -> None:
+    """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
+    import datetime as dt  # noqa: PLC0415
+
+    from hiprehab import options  # noqa: PLC0415
+    from hiprehab.planning import PlanRequest, prepare_plan, write_outputs  # noqa: PLC0415
+    from hiprehab.resources import data_dir  # noqa: PLC0415
+    from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, RED_FLAGS, UNITS  # noqa: PLC0415
+
+    overrides: dict[str, object] = {}
+    with run_guarded():
+        if name is not None:
+            overrides["name"] = name
+        if goal is not None:
+            overrides["goal"] = goal
+        if weeks is not None:
+            overrides["weeks"] = options.whole("--weeks", weeks, 2, 52)
+        if start is not None:
+            overrides["start"] = options.date("--start", start)
+        if strength_days is not None:
+            overrides["strength_days"] = options.day_list("--strength-days", strength_days)
+        if run_days is not None:
+            overrides["run_days"] = options.day_list("--run-days", run_days)
+        if weekly_km is not None:
+            overrides["weekly_volume"] = options.amount("--weekly-km", weekly_km, 500)
+        if longest_run_km is not None:
+            overrides["longest_run"] = options.amount("--longest-run-km", longest_run_km, 300)
+        if units is not None:
+            overrides["units"] = options.words("--units", [units], UNITS)[0]
+        if pain is not None:
+            overrides["pain"] = options.whole("--pain", pain, 0, 10)
+        if pain_site is not None:
+            site = options.words("--pain-site", [pain_site], (*PAIN_SITES, "none"))[0]
+            overrides["pain_site"] = None if site == "none" else site
+        if condition:
+            overrides["conditions"] = options.words("--condition", condition, CONDITIONS)
+        if equipment is not None:
+            overrides["equipment"] = options.words("--equipment", [equipment], EQUIPMENT)
+        if red_flag and no_red_flags:
+            raise UsageError("--red-flag and --no-red-flags contradict each other; give one of them")
+        if red_flag:
+            overrides["red_flags"] = options.words("--red-flag", red_flag, RED_FLAGS)
+        if no_red_flags:
+            overrides["red_flags"] = ()
+        if cleared_by_clinician:
+            overrides["cleared_by_clinician"] = True
+        paper_size = options.words("--paper", [paper], ("a4", "letter"))[0]
+        to_stdout = json_out == "-"
+        json_path = None if json_out in (None, "-") else Path(json_out)
+        pdf_path = out if out is not None or json_out is not None else Path("plan.pdf")
+        ask = None
+        if sys.stdin.isatty():
+
+            def ask(question: str) -> bool:
+                return typer.confirm(question, default=False, err=True)
+
+        request = PlanRequest(
+            catalogue_sources=catalogue_sources(catalogue),
+            template_sources=[data_dir("templates"), *_user_templates(), *(templates or [])],
+            today=dt.date.today(),  # noqa: DTZ011 - the CLI may read the clock; the core never does
+            profile_path=profile,
+            overrides=overrides,
+            ask=ask,
+        )
+        result = prepare_plan(request)
+        written = write_outputs(result, pdf=pdf_path, json_path=json_path, paper=paper_size, figures=figures)
+    if to_stdout:
+        from hiprehab.export import plan_to_json  # noqa: PLC0415
+
+        typer.echo(plan_to_json(result), nl=False)
+    for path in written:
+        typer.echo(f"wrote {path}", err=to_stdout)
+    outcome = result.screening.outcome
+    if outcome == "stop":
+        typer.echo(f"hiprehab: {result.rules.stop_title}. No exercise plan was made:", err=True)
+        for reason in result.screening.reasons:
+            typer.echo(f"  - {reason}", err=True)
+        raise typer.Exit(int(ExitCode.PLAN_REFUSED))
+    if outcome == "refer":
+        typer.echo(f"hiprehab: {result.rules.refer_title}; the plan stays in its first phase.", err=True)
+    weeks_made = len(result.weeks)
+    typer.echo(
+        f"{weeks_made} weeks from {result.start.isoformat()} to {result.end.isoformat()}, "
+        f"goal: {result.template.id}",
+        err=to_stdout,
+    )
+
+
+def _user_templates() -> list[Path]:
+    folder = user_folder() / "templates"
+    return [folder] if folder.is_dir() else []
 
 
 def main() -> None:

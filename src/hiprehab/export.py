@@ -35,7 +35,9 @@ def _run(run: Run | None) -> dict[str, Any] | None:
         return None
     intervals = None
     if run.intervals is not None:
-        intervals = [{"run_min": i.run_min, "walk_min": i.walk_min, "repeats": i.repeats} for i in run.intervals]
+        intervals = [
+            {"run_min": i.run_min, "walk_min": i.walk_min, "repeats": i.repeats} for i in run.intervals
+        ]
     return {
         "total_min": run.total_min,
         "distance_km": run.distance_km,

@@ -48,13 +48,21 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
             if previous is not None and previous.rsplit("/", 1)[0] == shown.rsplit("/", 1)[0]:
                 line, col = doc.where(("id",))
                 problems.append(
-                    Problem(shown, line, col, "id", f"expected a unique template id, found '{template.id}' also in {previous}")
+                    Problem(
+                        shown,
+                        line,
+                        col,
+                        "id",
+                        f"expected a unique template id, found '{template.id}' also in {previous}",
+                    )
                 )
             templates[template.id] = template
             origins[template.id] = shown
     if rules is None and not problems:
         shown = ", ".join(display_path(s) for s in sources)
-        problems.append(Problem(shown, 1, 1, "", f"expected a {SCREENING_FILE} with the red-flag rules, found none"))
+        problems.append(
+            Problem(shown, 1, 1, "", f"expected a {SCREENING_FILE} with the red-flag rules, found none")
+        )
     if problems:
         raise InvalidInputError(problems)
     assert rules is not None  # noqa: S101 - guaranteed by the check above

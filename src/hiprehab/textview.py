@@ -51,7 +51,10 @@ def exercise_text(catalogue: Catalogue, exercise: Exercise) -> str:
         *(f"  - {m}" for m in exercise.mistakes),
     ]
     if exercise.avoid_if:
-        lines += ["", f"Never given for: {', '.join(exercise.avoid_if)}. {exercise.avoid_note or ''}".rstrip()]
+        lines += [
+            "",
+            f"Never given for: {', '.join(exercise.avoid_if)}. {exercise.avoid_note or ''}".rstrip(),
+        ]
     lines += [
         "",
         f"Easier: {easier.name} ({easier.id})" if easier else "Easier: none (first rung)",

@@ -15,6 +15,7 @@ from annotated_types import Ge, Le, MaxLen, MinLen
 from pydantic import BaseModel, ValidationError
 
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.vocab import SYNONYMS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -24,13 +25,18 @@ if TYPE_CHECKING:
     from hiprehab.yamlio import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
+_SHOWN = 60  # longest text quoted whole in a message
 
 
 def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     """Return `` (did you mean 'x'?)`` for a close match, else an empty string."""
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    options = list(candidates)
+    synonym = SYNONYMS.get(word.lower())
+    if synonym in options:
+        return f" (did you mean '{synonym}'?)"
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
@@ -42,14 +48,14 @@ def field_path(loc: Sequence[str | int]) -> str:
     return out
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
     """Say what a YAML value is, the way a user wrote it."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= 60 else f"'{value[:57]}...'"
+        return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:57]}...'"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list | tuple):
@@ -124,7 +130,9 @@ def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]
 _SLUG_TEXT = "a slug (lowercase letters and digits, words joined by single hyphens)"
 
 
-def _message(model: type[BaseModel], error: ErrorDetails) -> tuple[tuple[str | int, ...], str]:
+def _message(  # noqa: C901, PLR0911 - a dispatch over pydantic error types
+    model: type[BaseModel], error: ErrorDetails
+) -> tuple[tuple[str | int, ...], str]:
     """Return the location to report and the message for one pydantic error."""
     loc = tuple(error["loc"])
     kind = error["type"]

@@ -9,25 +9,63 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 Kind = Literal[
-    "strength", "isometric", "stretch", "mobility", "warmup", "cooldown", "cardio",
-    "balance", "recovery",
+    "strength",
+    "isometric",
+    "stretch",
+    "mobility",
+    "warmup",
+    "cooldown",
+    "cardio",
+    "balance",
+    "recovery",
 ]
 Target = Literal[
-    "glute_max", "glute_med", "hip_flexors", "hamstrings", "adductors", "quadriceps",
-    "calves", "core", "hip_rotators", "tfl_itb",
+    "glute_max",
+    "glute_med",
+    "hip_flexors",
+    "hamstrings",
+    "adductors",
+    "quadriceps",
+    "calves",
+    "core",
+    "hip_rotators",
+    "tfl_itb",
 ]
 Position = Literal["supine", "prone", "side_lying", "quadruped", "seated", "kneeling", "standing"]
 Equipment = Literal[
-    "none", "mat", "band", "chair", "step", "wall", "weights", "bike", "pool", "elliptical",
+    "none",
+    "mat",
+    "band",
+    "chair",
+    "step",
+    "wall",
+    "weights",
+    "bike",
+    "pool",
+    "elliptical",
 ]
 Condition = Literal[
-    "tendinopathy", "bursitis", "muscle_strain", "osteoarthritis", "labral_tear", "fai",
+    "tendinopathy",
+    "bursitis",
+    "muscle_strain",
+    "osteoarthritis",
+    "labral_tear",
+    "fai",
     "stress_fracture",
 ]
 PainSite = Literal["lateral", "groin", "buttock", "front"]
 AvoidWord = Literal[
-    "tendinopathy", "bursitis", "muscle_strain", "osteoarthritis", "labral_tear", "fai",
-    "stress_fracture", "lateral", "groin", "buttock", "front",
+    "tendinopathy",
+    "bursitis",
+    "muscle_strain",
+    "osteoarthritis",
+    "labral_tear",
+    "fai",
+    "stress_fracture",
+    "lateral",
+    "groin",
+    "buttock",
+    "front",
 ]
 Goal = Literal["manage", "prevent"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -43,11 +81,38 @@ GOALS: tuple[str, ...] = get_args(Goal)
 WEEKDAYS: tuple[str, ...] = get_args(Weekday)
 
 RedFlag = Literal[
-    "persistent_pain", "severe_pain", "swelling_bruising", "limited_motion",
-    "weight_bearing_pain", "numbness_tingling", "previous_injury", "cannot_bear_weight",
-    "groin_pain_hopping", "night_pain", "fever_hot_joint", "trauma", "cancer_history",
-    "steroid_use", "low_energy",
+    "persistent_pain",
+    "severe_pain",
+    "swelling_bruising",
+    "limited_motion",
+    "weight_bearing_pain",
+    "numbness_tingling",
+    "previous_injury",
+    "cannot_bear_weight",
+    "groin_pain_hopping",
+    "night_pain",
+    "fever_hot_joint",
+    "trauma",
+    "cancer_history",
+    "steroid_use",
+    "low_energy",
 ]
 RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
 Units = Literal["km", "mi", "min"]
 UNITS: tuple[str, ...] = get_args(Units)
+
+# Words people often use for a vocabulary word; "did you mean" offers the latter.
+SYNONYMS: dict[str, str] = {
+    "tendonitis": "tendinopathy",
+    "tendinitis": "tendinopathy",
+    "gluteal_tendinopathy": "tendinopathy",
+    "trochanteric_bursitis": "bursitis",
+    "impingement": "fai",
+    "arthritis": "osteoarthritis",
+    "oa": "osteoarthritis",
+    "strain": "muscle_strain",
+    "labrum": "labral_tear",
+    "stress_reaction": "stress_fracture",
+    "outside": "lateral",
+    "side": "lateral",
+}

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -21,6 +20,7 @@ from hiprehab.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 40
@@ -168,7 +168,7 @@ def parse_yaml(data: bytes, display: str) -> Document:
                 documents += 1
                 if documents > 1:
                     line, col = _pos(event.start_mark)
-                    raise _Stop(line, col, "expected a single YAML document, found another one")
+                    raise _Stop(line, col, "expected a single YAML document, found another one")  # noqa: TRY301
                 value = builder.node(next(builder.events), (), 0)
     except _Stop as stop:
         raise InvalidInputError([Problem(display, stop.line, stop.column, "", stop.message)]) from None

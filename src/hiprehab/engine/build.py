@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from hiprehab.model.template import Block, Phase, Template
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MAX_LEVEL = 20  # the highest ladder level the schema allows
+DayPlan = dict[dt.date, list[Session]]
 
 
 def allocate_phases(template: Template, weeks: int, *, first_only: bool) -> list[Phase]:
@@ -96,7 +98,9 @@ class _Scheduler:
             self.volume = VolumeBuilder(self.template.build, self.profile, self.start)
 
     # -- items -------------------------------------------------------------------
-    def _item(self, track: Track, part: Part = "main", *, optional: bool = False, change: str | None = None) -> Item:
+    def _item(
+        self, track: Track, part: Part = "main", *, optional: bool = False, change: str | None = None
+    ) -> Item:
         exercise = track.exercise
         how = progress.measure(exercise)
         easier = self.selector.easier(exercise)
@@ -128,7 +132,9 @@ class _Scheduler:
         return [pool[(offset + i) % len(pool)] for i in range(min(count, len(pool)))]
 
     # -- progressive blocks (strength, activation) --------------------------------
-    def _progressive(self, name: str, block: Block, phase: Phase, deload: bool) -> list[tuple[Track, str | None]]:
+    def _progressive(
+        self, name: str, block: Block, phase: Phase, deload: bool
+    ) -> list[tuple[Track, str | None]]:
         picks = self.selector.block(block, phase.start_level, phase.max_level)[: block.exercises.max]
         if len(picks) < block.exercises.min:
             self._notice(
@@ -149,7 +155,9 @@ class _Scheduler:
                 track = progress.fit(track, phase.dose)
                 due = self.sessions_since_change.get(key, 0) >= 2  # noqa: PLR2004 - ACSM "2-for-2"
                 if phase.progress and not deload and due:
-                    track, change = progress.advance(track, phase.dose, self.selector, block.kinds, phase.max_level)
+                    track, change = progress.advance(
+                        track, phase.dose, self.selector, block.kinds, phase.max_level
+                    )
                     if change is not None:
                         self.sessions_since_change[key] = 0
             self.tracks[key] = track
@@ -220,66 +228,81 @@ class _Scheduler:
         return []
 
     # -- a week ---------------------------------------------------------------------
-    def week(self, number: int, phase: Phase, deload: bool) -> Week:
-        dates = [self.start + dt.timedelta(days=7 * (number - 1) + i) for i in range(7)]
-        plan: dict[dt.date, list[Session]] = {d: [] for d in dates}
-
-        strength_wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.strength_days]
-        strength_days = _apart(strength_wanted, phase.strength.sessions, self.last_strength, 2)
-        if strength_days:
-            self.last_strength = strength_days[-1]
+    def _strength(self, phase: Phase, dates: list[dt.date], deload: bool, plan: DayPlan) -> list[dt.date]:
+        wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.strength_days]
+        # Loaded sessions at least 48 h apart (evidence.md 1.1), across weeks too.
+        days = _apart(wanted, phase.strength.sessions, self.last_strength, 2)
+        if days:
+            self.last_strength = days[-1]
             tracks = self._progressive("strength", phase.strength, phase, deload)
-            self._count("strength", tracks, len(strength_days))
-            for day in strength_days:
+            self._count("strength", tracks, len(days))
+            for day in days:
                 items = tuple(self._item(t, change=c) for t, c in tracks)
                 plan[day].append(Session("strength", "Strength", items))
+        return days
 
-        activation_days = _spread([d for d in dates if d not in strength_days] or dates, phase.activation.sessions)
+    def _activation(
+        self, phase: Phase, dates: list[dt.date], strength: list[dt.date], deload: bool, plan: DayPlan
+    ) -> None:
         if phase.activation.sessions >= len(dates):
-            activation_days = dates
-        if activation_days:
-            tracks = self._progressive("activation", phase.activation, phase, deload)
-            self._count("activation", tracks, len(activation_days))
-            for day in activation_days:
-                items = tuple(self._item(t, change=c) for t, c in tracks)
-                plan[day].insert(0, Session("activation", "Gentle holds", items))
+            days = dates  # low-load holds may be daily (LEAP)
+        else:
+            days = _spread([d for d in dates if d not in strength] or dates, phase.activation.sessions)
+        if not days:
+            return
+        tracks = self._progressive("activation", phase.activation, phase, deload)
+        self._count("activation", tracks, len(days))
+        for day in days:
+            items = tuple(self._item(t, change=c) for t, c in tracks)
+            plan[day].insert(0, Session("activation", "Gentle holds", items))
 
-        runs = self._run_days(phase, dates, deload)
-        if runs:
-            self.last_run = runs[-1][0]
-        run_dates = {d for d, _ in runs}
-        for day, run in runs:
-            plan[day].append(self._run_session(run, phase))
-
-        busy = set(strength_days) | run_dates
-        free = [d for d in dates if d not in busy]
-        cross_days = _spread(free, phase.cross_training.sessions)
+    def _cross_training(self, phase: Phase, free: list[dt.date], plan: DayPlan) -> None:
+        days = _spread(free, phase.cross_training.sessions)
         pool = self.selector.of_kinds(phase.cross_training.kinds or ("cardio",))
-        if cross_days and not pool:
-            self._notice("No cross-training in the catalogue fits your equipment; walk briskly on those days instead.")
-        for day in cross_days:
+        if days and not pool:
+            self._notice(
+                "No cross-training in the catalogue fits your equipment; walk briskly on those days instead."
+            )
+        for day in days:
             for exercise in self._rotate("cardio", pool, 1):
                 track = progress.start(exercise, phase.dose)
                 plan[day].append(Session("cross_training", "Cross-training", (self._item(track),)))
 
-        mobility_days = _spread(free or dates, phase.mobility.sessions)
-        if len(mobility_days) < phase.mobility.sessions:
-            mobility_days = _spread(dates, phase.mobility.sessions)
+    def _mobility(self, phase: Phase, dates: list[dt.date], free: list[dt.date], plan: DayPlan) -> None:
+        days = _spread(free, phase.mobility.sessions)
+        if len(days) < phase.mobility.sessions:
+            days = _spread(dates, phase.mobility.sessions)
         stretches = self.selector.of_kinds(phase.mobility.kinds or ("stretch",))
-        for day in mobility_days:
+        for day in days:
             chosen = self._rotate("mobility", stretches, phase.mobility.exercises.max)
             items = tuple(self._item(progress.start(e, phase.dose)) for e in chosen)
             if items:
                 plan[day].append(Session("mobility", "Stretch and mobility", items))
 
-        if phase.ice:
-            ice = self.selector.block(self.template.ice, 1, 20)[:1]
-            for day in dates:
-                if ice and any(s.type in {"run", "cross_training"} for s in plan[day]):
-                    item = self._item(progress.start(ice[0], phase.dose), optional=True)
-                    plan[day].append(Session("recovery", "Ice if it helps (optional)", (item,)))
+    def _ice(self, phase: Phase, dates: list[dt.date], plan: DayPlan) -> None:
+        ice = self.selector.block(self.template.ice, 1, MAX_LEVEL)[:1] if phase.ice else []
+        for day in dates:
+            if ice and any(s.type in {"run", "cross_training"} for s in plan[day]):
+                item = self._item(progress.start(ice[0], phase.dose), optional=True)
+                plan[day].append(Session("recovery", "Ice if it helps (optional)", (item,)))
 
-        rest = self.selector.block(self.template.rest_day, 1, 20)[:1]
+    def week(self, number: int, phase: Phase, deload: bool) -> Week:
+        """Lay out one week: strength, holds, runs, cross-training, stretching, ice, rest."""
+        dates = [self.start + dt.timedelta(days=7 * (number - 1) + i) for i in range(7)]
+        plan: DayPlan = {d: [] for d in dates}
+        strength = self._strength(phase, dates, deload, plan)
+        self._activation(phase, dates, strength, deload, plan)
+        runs = self._run_days(phase, dates, deload)
+        if runs:
+            self.last_run = runs[-1][0]
+        for day, run in runs:
+            plan[day].append(self._run_session(run, phase))
+        busy = set(strength) | {d for d, _ in runs}
+        free = [d for d in dates if d not in busy]
+        self._cross_training(phase, free, plan)
+        self._mobility(phase, dates, free, plan)
+        self._ice(phase, dates, plan)
+        rest = self.selector.block(self.template.rest_day, 1, MAX_LEVEL)[:1]
         days = []
         for day in dates:
             sessions = plan[day]
@@ -287,9 +310,9 @@ class _Scheduler:
                 items = tuple(self._item(progress.start(e, phase.dose)) for e in rest)
                 sessions = [Session("rest", "Rest day", items)]
             days.append(Day(day, tuple(sessions)))
-        target = None
-        if runs and self.volume is not None and phase.running == "build":
-            target = self.volume.weeks[-1]
+        target = (
+            self.volume.weeks[-1] if runs and self.volume is not None and phase.running == "build" else None
+        )
         return Week(number, phase, deload, tuple(days), running_target=target)
 
 
@@ -308,7 +331,8 @@ def build_plan(
     weeks = profile.weeks or template.weeks_default
     if not template.weeks_min <= weeks <= template.weeks_max:
         raise UsageError(
-            f"--weeks: expected {template.weeks_min} to {template.weeks_max} for goal '{template.id}', found {weeks}"
+            f"--weeks: expected {template.weeks_min} to {template.weeks_max} "
+            f"for goal '{template.id}', found {weeks}"
         )
     end = start + dt.timedelta(days=7 * weeks - 1)
     verdict = screen(profile, rules)
@@ -327,6 +351,13 @@ def build_plan(
             "Give --weekly-km and --longest-run-km to plan them."
         )
     return Plan(
-        template, profile, rules, start, end, verdict, tuple(built),
-        tuple(scheduler.library.values()), tuple(scheduler.notices),
+        template,
+        profile,
+        rules,
+        start,
+        end,
+        verdict,
+        tuple(built),
+        tuple(scheduler.library.values()),
+        tuple(scheduler.notices),
     )

@@ -65,7 +65,9 @@ def _default_amount(exercise: Exercise) -> int:
 def start(exercise: Exercise, dose: DoseRanges) -> Track:
     """The first dose of an exercise: its catalogue dose moved inside the phase's ranges."""
     sets_range, amount_range = _ranges(exercise, dose)
-    return Track(exercise, sets_range.clamp(exercise.dose.sets), amount_range.clamp(_default_amount(exercise)))
+    return Track(
+        exercise, sets_range.clamp(exercise.dose.sets), amount_range.clamp(_default_amount(exercise))
+    )
 
 
 def fit(track: Track, dose: DoseRanges) -> Track:

@@ -38,7 +38,10 @@ class WalkRunLadder:
         total = (stage.run_min + stage.walk_min) * stage.repeats
         intervals = (Interval(stage.run_min, stage.walk_min, stage.repeats),) if stage.walk_min else None
         if intervals:
-            note = f"Stage {self.stage + 1}: run {stage.run_min:g} min, walk {stage.walk_min:g} min, {stage.repeats} times"
+            note = (
+                f"Stage {self.stage + 1}: run {stage.run_min:g} min, "
+                f"walk {stage.walk_min:g} min, {stage.repeats} times"
+            )
         else:
             note = f"Stage {self.stage + 1}: run {stage.run_min:g} min without walking"
         run = Run(total, None, None, "min", intervals, self.stage + 1, long_run=False, note=note)
@@ -110,8 +113,8 @@ class VolumeBuilder:
         rest = floor_to((target - long_len) / (count - 1), self.step) if count > 1 else 0.0
         lengths = [min(rest, long_len)] * (count - 1) + [long_len]
         runs = []
-        for day, length in zip(days, lengths, strict=True):
-            length = min(length, self.cap_on(day))
+        for day, wanted in zip(days, lengths, strict=True):
+            length = min(wanted, self.cap_on(day))
             self.history.append((day, length))
             runs.append(self._run(length, long_run=day == days[-1] and count > 1))
         total = round(sum(r.distance or r.total_min or 0 for r in runs), 6)
@@ -124,6 +127,10 @@ class VolumeBuilder:
         units = self.profile.units
         label = "Long run" if long_run else "Easy run"
         if units == "min":
-            return Run(length, None, None, "min", None, None, long_run, f"{label}: {length:g} min at an easy pace")
+            return Run(
+                length, None, None, "min", None, None, long_run, f"{label}: {length:g} min at an easy pace"
+            )
         km = length if units == "km" else round(length * KM_PER_MILE, 2)
-        return Run(None, km, length, units, None, None, long_run, f"{label}: {length:g} {units} at an easy pace")
+        return Run(
+            None, km, length, units, None, None, long_run, f"{label}: {length:g} {units} at an easy pace"
+        )

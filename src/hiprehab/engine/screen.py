@@ -21,7 +21,8 @@ def screen(profile: Profile, rules: ScreeningRules) -> Screening:
     """
     if profile.red_flags is None:
         raise UsageError(
-            "the red-flag questions are unanswered: give --no-red-flags, or --red-flag NAME for each that applies"
+            "the red-flag questions are unanswered: give --no-red-flags, "
+            "or --red-flag NAME for each that applies"
         )
     flags = set(profile.red_flags)
     if profile.pain >= rules.severe_pain_score:

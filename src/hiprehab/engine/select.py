@@ -50,7 +50,8 @@ class Selector:
     def rung(self, family: str, level: int, kinds: Sequence[str], max_level: int) -> Exercise | None:
         """The allowed rung nearest ``level``: easier ones first, never above ``max_level``."""
         ladder = [
-            e for e in self.catalogue.ladder(family)
+            e
+            for e in self.catalogue.ladder(family)
             if self.allowed(e) and (not kinds or e.kind in kinds) and e.level <= max_level
         ]
         if not ladder:
@@ -59,12 +60,16 @@ class Selector:
 
     def easier(self, exercise: Exercise) -> Exercise | None:
         """The nearest allowed rung below."""
-        below = [e for e in self.catalogue.ladder(exercise.family) if e.level < exercise.level and self.allowed(e)]
+        below = [
+            e for e in self.catalogue.ladder(exercise.family) if e.level < exercise.level and self.allowed(e)
+        ]
         return below[-1] if below else None
 
     def harder(self, exercise: Exercise) -> Exercise | None:
         """The nearest allowed rung above."""
-        above = [e for e in self.catalogue.ladder(exercise.family) if e.level > exercise.level and self.allowed(e)]
+        above = [
+            e for e in self.catalogue.ladder(exercise.family) if e.level > exercise.level and self.allowed(e)
+        ]
         return above[0] if above else None
 
     def next_rung(self, exercise: Exercise, kinds: Sequence[str], max_level: int) -> Exercise | None:

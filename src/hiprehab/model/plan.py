@@ -5,11 +5,12 @@ Nothing here decides anything; :func:`hiprehab.engine.build_plan` fills it in.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from hiprehab.model.exercise import Exercise
     from hiprehab.model.profile import Profile
     from hiprehab.model.screening import ScreeningRules

@@ -45,8 +45,7 @@ class Profile(Strict):
     @property
     def avoid_words(self) -> frozenset[str]:
         """Conditions and the pain site, the words matched against ``avoid_if``."""
-        words = set(self.conditions)
+        words: set[str] = set(self.conditions)
         if self.pain_site is not None:
             words.add(self.pain_site)
         return frozenset(words)
-
