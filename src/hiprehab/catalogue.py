@@ -110,6 +110,13 @@ class Catalogue:
 class _Entry:
     exercise: Exercise
     origin: Origin
+    doc: Document
+    index: int
+
+    def problem(self, key: str, message: str) -> Problem:
+        """A problem about one field of this entry, at that field's position."""
+        line, col = self.doc.where(("exercises", self.index, key))
+        return Problem(self.origin.path, line, col, f"exercises[{self.index}].{key}", message)
 
 
 def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry]:
@@ -123,7 +130,7 @@ def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry
     entries = []
     for index, exercise in enumerate(parsed.exercises):
         line, col = doc.where(("exercises", index))
-        entries.append(_Entry(exercise, Origin(shown, line, col, folder)))
+        entries.append(_Entry(exercise, Origin(shown, line, col, folder), doc, index))
     _check_unique_in(doc, parsed, problems)
     return entries
 
@@ -161,10 +168,7 @@ def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:
             earlier = layer.get(entry.exercise.id)
             if earlier is not None and earlier.origin.path != entry.origin.path:
                 problems.append(
-                    Problem(
-                        entry.origin.path,
-                        entry.origin.line,
-                        entry.origin.column,
+                    entry.problem(
                         "id",
                         f"expected a unique id in this folder, found '{entry.exercise.id}' "
                         f"also in {earlier.origin.path}:{earlier.origin.line}",
@@ -192,11 +196,8 @@ def _check_ladders(entries: Iterable[_Entry], problems: list[Problem]) -> None:
             if repeat or level > len(members):
                 what = "a repeat" if repeat else "a gap below it"
                 problems.append(
-                    Problem(
-                        member.origin.path,
-                        member.origin.line,
-                        member.origin.column,
-                        f"{member.exercise.id}.level",
+                    member.problem(
+                        "level",
                         f"expected the levels of family '{family}' to run 1 to {len(members)} "
                         f"with no gap or repeat, found {', '.join(map(str, levels))} "
                         f"(level {level} is {what})",

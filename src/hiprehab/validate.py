@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_
 
 from annotated_types import Ge, Le, MaxLen, MinLen
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from hiprehab.errors import InvalidInputError, Problem
 from hiprehab.vocab import SYNONYMS
@@ -72,7 +73,9 @@ def _strip(annotation: Any) -> tuple[Any, list[Any]]:
         origin = get_origin(annotation)
         if origin is Annotated:
             base, *extra = get_args(annotation)
-            metadata.extend(extra)
+            for item in extra:
+                # Field(...) inside Annotated keeps its constraints in its own metadata.
+                metadata.extend(item.metadata if isinstance(item, FieldInfo) else [item])
             annotation = base
         elif origin in (Union, types.UnionType):
             options = [a for a in get_args(annotation) if a is not type(None)]

@@ -10,6 +10,7 @@ scalars, rejecting all of the above with a line and column.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -60,6 +61,11 @@ class Document:
 class _Stop(Exception):  # noqa: N818 - internal control flow, never escapes this module
     def __init__(self, line: int, column: int, message: str) -> None:
         self.line, self.column, self.message = line, column, message
+
+
+def _mib(size: int) -> str:
+    """A size in MiB, rounded up so a file just over the limit never reads as "1.0"."""
+    return f"{math.ceil(size * 10 / MAX_BYTES) / 10:.1f}"
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -154,7 +160,7 @@ def _decode(data: bytes, display: str) -> str:
 def parse_yaml(data: bytes, display: str) -> Document:
     """Parse ``data`` (the bytes of the file shown as ``display``) strictly."""
     if len(data) > MAX_BYTES:
-        size = f"{len(data) / MAX_BYTES:.1f} MiB"
+        size = f"{_mib(len(data))} MiB"
         raise InvalidInputError(
             [Problem(display, 1, 1, "", f"file is {size}; the limit is 1 MiB")],
         )
@@ -192,7 +198,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            problem = Problem(shown, 1, 1, "", f"file is {size / MAX_BYTES:.1f} MiB; the limit is 1 MiB")
+            problem = Problem(shown, 1, 1, "", f"file is {_mib(size)} MiB; the limit is 1 MiB")
             raise InvalidInputError([problem])
         data = path.read_bytes()
     except OSError as err:

@@ -1,0 +1,84 @@
+"""Fixtures shared by every test: an isolated environment, a catalogue writer, a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from hiprehab.catalogue import load_catalogue
+from hiprehab.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    WriteCatalogue = Callable[[Path, str, str | bytes], Path]
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = FIXTURES / "broken"
+
+
+@pytest.fixture(autouse=True)
+def user_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point HIPREHAB_USER_DIR at an empty folder so no real user folder leaks in."""
+    folder = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("HIPREHAB_USER_DIR", str(folder))
+    monkeypatch.setenv("COLUMNS", "100")
+    return folder
+
+
+@pytest.fixture
+def write_catalogue() -> WriteCatalogue:
+    """Return a function that writes ``text`` to ``folder / name`` (making folders) and returns it."""
+
+    def write(folder: Path, name: str, text: str | bytes) -> Path:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A CLI runner; typer's keeps stdout and stderr apart (``result.stdout``, ``result.stderr``)."""
+    return CliRunner()
+
+
+@pytest.fixture
+def copy_broken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Return a function that copies a broken fixture into ``exercises/`` of the working folder.
+
+    The working folder becomes ``tmp_path``, so messages name ``exercises/<file>``.
+    """
+    monkeypatch.chdir(tmp_path)
+
+    def copy(name: str) -> Path:
+        source, folder = BROKEN / name, Path("exercises")
+        if source.is_dir():
+            shutil.copytree(source, folder, dirs_exist_ok=True)
+        else:
+            folder.mkdir(exist_ok=True)
+            shutil.copyfile(source, folder / name)
+        return folder
+
+    return copy
+
+
+@pytest.fixture
+def catalogue_problems() -> Callable[[list[Path]], list[str]]:
+    """Return a function that loads catalogue sources and returns the message lines they fail with."""
+
+    def problems(sources: list[Path]) -> list[str]:
+        with pytest.raises(InvalidInputError) as caught:
+            load_catalogue(sources)
+        return str(caught.value).splitlines()
+
+    return problems
