@@ -224,7 +224,10 @@ class _Scheduler:
             first = not self.volume.history or len(self.volume.weeks) == 3  # noqa: PLR2004 - three lead-in weeks
             target = self.volume.week_target(first, deload, self.template.deload_volume)
             runs = self.volume.plan_week(days, target, deload)
-            return list(zip(days, runs, strict=True)) if runs else []
+            if not runs:
+                return []
+            # A run capped to nothing (no longest run given, or a tiny volume) is no run at all.
+            return [(d, r) for d, r in zip(days, runs, strict=True) if r.distance or r.total_min]
         return []
 
     # -- a week ---------------------------------------------------------------------
@@ -345,11 +348,18 @@ def build_plan(
     for index, phase in enumerate(phases, start=1):
         deload = template.deload_every > 0 and index % template.deload_every == 0
         built.append(scheduler.week(index, phase, deload))
-    if profile.weekly_volume <= 0 and any(p.running == "build" for p in phases):
-        scheduler.notices.append(
-            "You did not give your current weekly running, so this plan has no runs. "
-            "Give --weekly-km and --longest-run-km to plan them."
-        )
+    if any(p.running == "build" for p in phases):
+        if profile.weekly_volume <= 0:
+            scheduler.notices.append(
+                "You did not give your current weekly running, so this plan has no runs. "
+                "Give --weekly-km and --longest-run-km to plan them."
+            )
+        elif profile.longest_run <= 0:
+            # Frandsen/Nielsen 2025: each run is capped by the longest of the last 30 days.
+            scheduler.notices.append(
+                "You did not give your longest run of the last 30 days, so no run can be capped "
+                "safely and this plan has no runs. Give --longest-run-km to plan them."
+            )
     return Plan(
         template,
         profile,

@@ -92,7 +92,8 @@ class VolumeBuilder:
         else:
             target = self.last_full * (1 + self.rules.weekly_increase_max)
         one = (1 + self.rules.weekly_increase_max) * max(self.weeks[-1], self.weeks[-2])
-        two = (1 + self.rules.two_week_increase_max) * max(self.weeks[-2], self.weeks[-3])
+        # The two weeks before the previous two; before week 1 only one lead-in week is that old.
+        two = (1 + self.rules.two_week_increase_max) * max(self.weeks[-4:-2])
         return floor_to(min(target, one, two), self.step)
 
     def cap_on(self, day: dt.date) -> float:
