@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PIL import Image
 
 from hiprehab.catalogue import load_catalogue
 from hiprehab.model.exercise import Dose, Exercise
@@ -138,4 +139,8 @@ def test_written_catalogue_loads_back_equal(written: tuple[Exercise, ...]) -> No
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "generated.yaml"
         path.write_text(yaml.dump(document, Dumper=_Yaml12Dumper, allow_unicode=True), encoding="utf-8")
+        for exercise in written:
+            # Pictures are checked on load, so each named one must exist and be an image.
+            if exercise.illustration is not None and exercise.illustration.image is not None:
+                Image.new("L", (4, 4), 255).save(Path(folder) / exercise.illustration.image, format="PNG")
         assert load_catalogue([Path(folder)]).exercises == written

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.illustrate.pictures import check_pictures
 from hiprehab.model.exercise import CatalogueFile, Exercise
 from hiprehab.validate import validate_document
 from hiprehab.yamlio import Document, read_yaml
@@ -223,6 +224,11 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
                 replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))
             merged[exercise_id] = entry
     _check_ladders(merged.values(), problems)
+    problems.extend(
+        check_pictures(
+            Catalogue(tuple(e.exercise for e in merged.values()), {k: e.origin for k, e in merged.items()})
+        )
+    )
     if problems:
         raise InvalidInputError(problems)
     ordered = list(merged.values())

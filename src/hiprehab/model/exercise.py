@@ -7,6 +7,7 @@ from typing import Annotated, Self
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, model_validator
 
 from hiprehab.model.base import ShortText, Slug, Strict, Text, no_repeats
+from hiprehab.model.illustration import Illustration
 from hiprehab.vocab import AvoidWord, Equipment, Goal, Kind, Position, Target
 
 # Sanity bounds of the schema. The clinical ranges per goal and phase are named
@@ -68,6 +69,7 @@ class Exercise(Strict):
     avoid_if: Annotated[tuple[AvoidWord, ...], AfterValidator(no_repeats)] = ()
     avoid_note: Text | None = None
     sources: Annotated[tuple[Text, ...], Field(min_length=1)]
+    illustration: Illustration | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -1,0 +1,143 @@
+"""The contact sheet: every exercise of a catalogue with its figure and name, for review.
+
+A coach who edits a catalogue checks at a glance that each figure shows the
+right movement. Everything is prepared (pictures loaded and checked) before the
+output file is opened, and the file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportlab.lib.colors import Color
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from hiprehab import __version__
+from hiprehab.errors import UsageError
+from hiprehab.illustrate.figures import figure_flowable
+from hiprehab.illustrate.pictures import PictureCache
+from hiprehab.outfile import write_atomic
+from hiprehab.render import fonts
+from hiprehab.render.styles import PAPER_SIZES
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reportlab.platypus import Flowable
+
+    from hiprehab.catalogue import Catalogue
+    from hiprehab.model.exercise import Exercise
+
+COLUMNS = 4
+ROWS = 5
+MARGIN = 14 * mm
+TITLE_SIZE = 13
+NAME_SIZE = 8.5
+NOTE_SIZE = 6.5
+MIN_NOTE_SIZE = 4.5
+FIGURE_SHARE = 0.68  # of a cell's height, the rest is for the name
+RULE = Color(0.75, 0.75, 0.75)
+MUTED = Color(0.35, 0.35, 0.35)
+
+
+@dataclass(frozen=True)
+class _Cell:
+    exercise: Exercise
+    figure: Flowable | None
+
+
+def _fit_lines(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
+    """``text`` wrapped to ``width``, at most ``lines`` lines, the last cut with an ellipsis."""
+    wrapped: list[str] = simpleSplit(text, font, size, width)
+    if len(wrapped) <= lines:
+        return wrapped
+    kept = wrapped[:lines]
+    last = kept[-1]
+    while last and stringWidth(last + "…", font, size) > width:
+        last = last[:-1]
+    kept[-1] = last.rstrip() + "…"
+    return kept
+
+
+def render_contact_sheet(catalogue: Catalogue, out: Path, paper: str = "a4") -> None:
+    """Write a PDF to ``out`` with every exercise's figure and name, 20 to a page.
+
+    ``paper`` is ``a4`` or ``letter``. Raises :class:`InvalidInputError` for an
+    unusable picture (before anything is written) and :class:`OutputError` when
+    ``out`` cannot be written.
+    """
+    if paper not in PAPER_SIZES:
+        raise UsageError(f"--paper: expected one of {', '.join(PAPER_SIZES)}, found '{paper}'")
+    page_w, page_h = PAPER_SIZES[paper]
+    cell_w = (page_w - 2 * MARGIN) / COLUMNS
+    top = page_h - MARGIN - TITLE_SIZE * 2.2
+    cell_h = (top - MARGIN - NOTE_SIZE * 2) / ROWS
+    pad = 2.5 * mm
+    fig_w, fig_h = cell_w - 2 * pad, cell_h * FIGURE_SHARE - pad
+    cache = PictureCache()
+    cells = [_Cell(e, figure_flowable(e, catalogue, fig_w, fig_h, cache)) for e in catalogue.exercises]
+    fonts.register_fonts()
+    per_page = COLUMNS * ROWS
+    pages = max(1, -(-len(cells) // per_page))
+
+    def produce(temp: Path) -> None:
+        canvas = Canvas(str(temp), pagesize=(page_w, page_h), invariant=1, pageCompression=1)
+        canvas.setTitle("hiprehab catalogue contact sheet")
+        canvas.setCreator(f"hiprehab {__version__}")
+        for page in range(pages):
+            _heading(canvas, catalogue, page, pages, page_w, page_h)
+            for slot, cell in enumerate(cells[page * per_page : (page + 1) * per_page]):
+                x = MARGIN + (slot % COLUMNS) * cell_w
+                y = top - (slot // COLUMNS + 1) * cell_h
+                _draw_cell(canvas, cell, x, y, cell_w, cell_h, pad)
+            canvas.showPage()
+        canvas.save()
+
+    write_atomic(out, produce)
+
+
+def _heading(
+    canvas: Canvas, catalogue: Catalogue, page: int, pages: int, page_w: float, page_h: float
+) -> None:
+    count = len(catalogue.exercises)
+    canvas.setFont(fonts.BOLD, TITLE_SIZE)
+    canvas.drawString(MARGIN, page_h - MARGIN - TITLE_SIZE, f"Exercise catalogue: {count} exercises")
+    canvas.setFont(fonts.REGULAR, NOTE_SIZE)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(page_w - MARGIN, page_h - MARGIN - TITLE_SIZE, f"page {page + 1} of {pages}")
+    sources = f"hiprehab {__version__} · {', '.join(catalogue.files)}"
+    for line in _fit_lines(sources, fonts.REGULAR, NOTE_SIZE, page_w - 2 * MARGIN, 1):
+        canvas.drawString(MARGIN, MARGIN - NOTE_SIZE, line)
+    canvas.setFillColor(Color(0, 0, 0))
+
+
+def _draw_cell(canvas: Canvas, cell: _Cell, x: float, y: float, w: float, h: float, pad: float) -> None:
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.rect(x + pad / 2, y + pad / 2, w - pad, h - pad)
+    fig_h = h * FIGURE_SHARE - pad
+    if cell.figure is not None:
+        cell.figure.drawOn(canvas, x + pad, y + h - pad - fig_h)
+    else:
+        canvas.setFont(fonts.REGULAR, NOTE_SIZE)
+        canvas.setFillColor(MUTED)
+        canvas.drawCentredString(x + w / 2, y + h - pad - fig_h / 2, "no illustration")
+        canvas.setFillColor(Color(0, 0, 0))
+    text_w = w - 2 * pad
+    baseline = y + h - pad - fig_h - NAME_SIZE * 1.3
+    canvas.setFont(fonts.BOLD, NAME_SIZE)
+    for line in _fit_lines(cell.exercise.name, fonts.BOLD, NAME_SIZE, text_w, 2):
+        canvas.drawString(x + pad, baseline, line)
+        baseline -= NAME_SIZE * 1.15
+    # The id is what ``hiprehab exercises show`` takes: printed whole, smaller if need be.
+    size = NOTE_SIZE
+    while size > MIN_NOTE_SIZE and stringWidth(cell.exercise.id, fonts.REGULAR, size) > text_w:
+        size -= 0.25
+    canvas.setFont(fonts.REGULAR, size)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(x + pad, baseline - 1, cell.exercise.id)
+    canvas.setFillColor(Color(0, 0, 0))
