@@ -17,7 +17,7 @@ from hiprehab.errors import InvalidInputError, Problem, UsageError
 from hiprehab.export import plan_to_json
 from hiprehab.model.profile import Profile
 from hiprehab.options import coming_monday
-from hiprehab.outfile import check_target, write_atomic, write_text_atomic
+from hiprehab.outfile import check_target, write_text_atomic
 from hiprehab.templates import load_templates, read_profile
 from hiprehab.validate import did_you_mean, field_path, problems_of
 from hiprehab.vocab import RED_FLAGS
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    from hiprehab.catalogue import Catalogue
     from hiprehab.model.plan import Plan
     from hiprehab.model.screening import ScreeningRules
 
@@ -72,8 +73,11 @@ def _answer_red_flags(profile: Profile, rules: ScreeningRules, ask: Callable[[st
     return profile.model_copy(update={"red_flags": flags})
 
 
-def prepare_plan(request: PlanRequest) -> Plan:
-    """Load and check every input, screen, and build the plan (nothing is written)."""
+def prepare_plan(request: PlanRequest) -> tuple[Plan, Catalogue]:
+    """Load and check every input, screen, and build the plan (nothing is written).
+
+    The catalogue comes back too: the PDF needs its folders to find users' pictures.
+    """
     problems: list[Problem] = []
     catalogue = templates = rules = None
     try:
@@ -101,13 +105,19 @@ def prepare_plan(request: PlanRequest) -> Plan:
         )
     profile = _answer_red_flags(profile, rules, request.ask)
     start = profile.start or coming_monday(request.today)
-    return build_plan(catalogue, template, rules, profile, start)
+    return build_plan(catalogue, template, rules, profile, start), catalogue
 
 
 def write_outputs(
-    plan: Plan, *, pdf: Path | None, json_path: Path | None, paper: str, figures: bool
+    plan: Plan,
+    *,
+    pdf: Path | None,
+    json_path: Path | None,
+    paper: str,
+    figures: bool,
+    catalogue: Catalogue | None = None,
 ) -> list[Path]:
-    """Write the PDF and/or JSON; check both targets before writing either."""
+    """Write the PDF and/or JSON; check both targets before writing either. Each is atomic."""
     for target in (pdf, json_path):
         if target is not None:
             check_target(target)
@@ -118,6 +128,6 @@ def write_outputs(
     if pdf is not None:
         from hiprehab.render import render_pdf  # noqa: PLC0415 - reportlab loads only when drawing
 
-        write_atomic(pdf, lambda temp: render_pdf(plan, temp, paper=paper, figures=figures))
+        render_pdf(plan, pdf, paper=paper, figures=figures, catalogue=catalogue)
         written.append(pdf)
     return written

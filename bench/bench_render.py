@@ -1,0 +1,184 @@
+"""Benchmark the PDF renderer (issue #4).
+
+Prints:
+  (a) a 12-week plan rendered in-process, and end to end as a process
+      (``python -m hiprehab plan ... --out``), with the process's peak memory;
+  (b) rendering time against a baseline: ReportLab laying out as many pages of
+      plain Paragraphs and Tables in the same fonts (target: at most 2x);
+  (c) render time for 6, 12 and 52 weeks (should grow about linearly: a steady
+      time per page, since pages grow with weeks plus a fixed front and library).
+
+Targets: 12-week plan end to end <= 1.0 s wall time, peak memory <= 150 MB.
+Times are the best of several runs. Run: ``python bench/bench_render.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from reportlab import rl_config  # noqa: E402
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
+
+from hiprehab.catalogue import load_catalogue  # noqa: E402
+from hiprehab.engine import build_plan  # noqa: E402
+from hiprehab.model.profile import Profile  # noqa: E402
+from hiprehab.render import fonts as plan_fonts  # noqa: E402
+from hiprehab.render import pdf_bytes  # noqa: E402
+from hiprehab.render.styles import make_styles  # noqa: E402
+from hiprehab.resources import data_dir  # noqa: E402
+from hiprehab.templates import load_templates  # noqa: E402
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reportlab.platypus import Flowable
+
+    from hiprehab.model.plan import Plan
+
+START = dt.date(2027, 1, 4)
+RUNS = 5
+PROCESS_TARGET_S = 1.0
+MEMORY_TARGET_MB = 150.0
+RATIO_TARGET = 2.0
+# Pages grow linearly with weeks (plus fixed front pages and library), so linear
+# growth shows as a steady time per page; this much variation still counts.
+LINEAR_SPREAD = 1.5
+CLI_ARGS = [
+    "plan", "--goal", "manage", "--name", "Bench Runner", "--no-red-flags",
+    "--start", START.isoformat(), "--weeks", "12", "--run-days", "tue,thu,sat",
+    "--weekly-km", "20", "--longest-run-km", "8", "--pain", "3", "--pain-site", "lateral",
+]  # fmt: skip
+
+
+def make_plan(weeks: int) -> Plan:
+    """A real plan from the built-in catalogue and templates."""
+    catalogue = load_catalogue([data_dir("exercises")])
+    templates, rules = load_templates([data_dir("templates")])
+    profile = Profile(
+        name="Bench Runner", goal="manage", weeks=weeks, run_days=("tue", "thu", "sat"),
+        weekly_volume=20.0, longest_run=8.0, pain=3, pain_site="lateral", red_flags=(),
+    )  # fmt: skip
+    return build_plan(catalogue, templates["manage"], rules, profile, START)
+
+
+def best(action: Callable[[], object], runs: int = RUNS) -> float:
+    """The fastest of ``runs`` timings of ``action``, in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def page_count(data: bytes) -> int:
+    """Pages of a ReportLab PDF (one ``/Type /Page`` object each)."""
+    return data.count(b"/Type /Page\n") or data.count(b"/Type /Page ")
+
+
+def baseline(pages: int) -> bytes:
+    """``pages`` pages of plain paragraphs and a table each, in the plan's fonts."""
+    plan_fonts.register_fonts()
+    styles = make_styles()
+    text = (
+        "Lie on your back with your knees bent and feet flat, hip-width apart. Press through "
+        "your heels and lift your hips until your shoulders, hips and knees form a straight line."
+    )
+    rows = [
+        [Paragraph(f"Exercise {n}", styles.cell), Paragraph("2 x 10 reps per side", styles.cell)]
+        for n in range(8)
+    ]
+    story: list[Flowable] = []
+    for page in range(pages):
+        story.append(Paragraph(f"Page {page + 1}", styles.h2))
+        story += [Paragraph(text, styles.body) for _ in range(9)]
+        table = Table(rows, colWidths=[250, 250])
+        table.setStyle(
+            TableStyle(
+                [("FONTNAME", (0, 0), (-1, -1), plan_fonts.REGULAR), ("BOX", (0, 0), (-1, -1), 0.5, "black")]
+            )
+        )
+        story += [table, PageBreak()]
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, invariant=1, pageCompression=1, initialFontName=plan_fonts.REGULAR)
+    saved, rl_config.useA85 = rl_config.useA85, 0  # binary streams, as the plan writes them
+    try:
+        doc.build(story[:-1])
+    finally:
+        rl_config.useA85 = saved
+    return buffer.getvalue()
+
+
+def process_run(out: Path) -> float:
+    """Wall time of one ``python -m hiprehab plan`` process writing ``out``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "hiprehab", *CLI_ARGS, "--out", str(out)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def verdict(ok: bool) -> str:
+    """How a figure compares with its target."""
+    return "target met" if ok else "TARGET MISSED"
+
+
+def main() -> None:
+    """Run every measurement and print the figures."""
+    plan12 = make_plan(12)
+    data12 = pdf_bytes(plan12)
+    pages12 = page_count(data12)
+    in_process = best(lambda: pdf_bytes(plan12))
+    print(f"(a) 12-week plan, {pages12} pages: render in-process {in_process:.3f} s")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "plan.pdf"
+        wall = min(process_run(out) for _ in range(RUNS))
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # Linux: kilobytes
+    print(f"    whole process (python -m hiprehab plan --out): {wall:.3f} s "
+          f"[{verdict(wall <= PROCESS_TARGET_S)}: <= {PROCESS_TARGET_S} s]")  # fmt: skip
+    print(f"    peak memory of the process: {peak_mb:.0f} MB [{verdict(peak_mb <= MEMORY_TARGET_MB)}: "
+          f"<= {MEMORY_TARGET_MB:.0f} MB]")  # fmt: skip
+
+    base_data = baseline(pages12)
+    # Interleaved, so that a busy machine slows both sides alike.
+    plan_times, base_times = [], []
+    for _ in range(RUNS):
+        plan_times.append(best(lambda: pdf_bytes(plan12), runs=1))
+        base_times.append(best(lambda: baseline(pages12), runs=1))
+    base_time = min(base_times)
+    ratio = min(plan_times) / base_time
+    print(f"(b) baseline, {page_count(base_data)} pages of plain paragraphs and tables: {base_time:.3f} s")
+    print(f"    plan / baseline = {ratio:.2f}x [{verdict(ratio <= RATIO_TARGET)}: <= {RATIO_TARGET}x]")
+
+    print("(c) render time by plan length:")
+    per_page = []
+    for weeks in (6, 12, 52):
+        plan = make_plan(weeks)
+        pages = page_count(pdf_bytes(plan))
+        seconds = best(lambda plan=plan: pdf_bytes(plan), runs=3 if weeks > 12 else RUNS)  # type: ignore[misc]
+        per_page.append(seconds / pages)
+        per_page_ms = 1000 * seconds / pages
+        print(f"    {weeks:2d} weeks, {pages:3d} pages: {seconds:.3f} s ({per_page_ms:.1f} ms a page)")
+    spread = max(per_page) / min(per_page)
+    linear = verdict(spread <= LINEAR_SPREAD)
+    print(f"    time per page varies {spread:.2f}x between plan lengths [{linear}: <= {LINEAR_SPREAD}x]")
+
+
+if __name__ == "__main__":
+    main()

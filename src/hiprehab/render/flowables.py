@@ -1,0 +1,364 @@
+"""The plan's own flowables: bookmarked headings, section starts, log boxes, figure boxes."""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus.doctemplate import FrameBreak
+
+from hiprehab.render import fonts
+from hiprehab.render.styles import (
+    BODY_SIZE,
+    LIGHT_RULE,
+    RULE,
+    SCORE_LINE,
+    TICK_BOX,
+    WRITE_LINE_GAP,
+)
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus.doctemplate import BaseDocTemplate
+
+LOG_DONE = "Done"
+LOG_DURING = "Pain during"
+LOG_MORNING = "Pain next morning"
+LOG_NOTES = "Notes"
+
+
+class Para(Paragraph):
+    """A Paragraph that parses each distinct markup once and measures again only at a new width.
+
+    Parsing markup and wrapping lines are ReportLab's main costs. A plan repeats
+    the same texts (exercise names, doses, labels) hundreds of times, and
+    keep-together groups and tables wrap one paragraph several times at the same
+    width; the parsed fragments are only read, and line breaks depend on the width
+    alone.
+    """
+
+    _measured: tuple[float, float, float] | None = None
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        bulletText: str | None = None,  # noqa: N803 - ReportLab's name
+        frags: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if frags is None and text is not None:
+            parsed = _PARSED.setdefault(style, {})
+            frags = parsed.get((text, bulletText))
+            super().__init__(text, style, bulletText, frags, **kwargs)
+            parsed.setdefault((text, bulletText), self.frags)
+        else:
+            super().__init__(text, style, bulletText, frags, **kwargs)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Paragraph.wrap, remembered for the last width."""
+        measured = self._measured
+        # Paragraph.split drops its line breaks when it cannot split; measure again then.
+        if measured is not None and measured[0] == availWidth and "blPara" in self.__dict__:
+            return measured[1], measured[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._measured = (availWidth, width, height)
+        return width, height
+
+
+# Parsed fragments by style, then by (markup, bullet): styles are made per document,
+# so the cache goes with them.
+_PARSED: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[str, str | None], list[Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class Grid(Table):
+    """A Table that measures itself again only at a new width (see :class:`Para`).
+
+    Its cells' sizes depend on the width alone; splitting recomputes them anyway.
+    """
+
+    _measured: tuple[float, float, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Table.wrap, remembered for the last width."""
+        measured = self._measured
+        if measured is not None and measured[0] == availWidth:
+            return measured[1], measured[2]
+        width, height = super().wrap(availWidth, availHeight)
+        self._measured = (availWidth, width, height)
+        return width, height
+
+
+class Heading(Para):
+    """A heading that also adds bookmarks (PDF outline entries) where it is drawn.
+
+    ``outline`` holds (title, level) pairs; ``key`` names its destinations. The
+    extra arguments have defaults so that ReportLab can split it like any
+    Paragraph (the parts carry no bookmark).
+    """
+
+    def __init__(
+        self,
+        markup: str,
+        style: ParagraphStyle,
+        outline: tuple[tuple[str, int], ...] = (),
+        key: str = "",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(markup, style, **kwargs)
+        self.outline = outline
+        self.key = key
+
+    def draw(self) -> None:
+        """Draw the text, then bind its bookmarks to its top edge."""
+        super().draw()
+        canvas = self.canv
+        for index, (title, level) in enumerate(self.outline):
+            # One destination per entry: ReportLab keeps one title per destination name.
+            key = f"{self.key}-{index}"
+            canvas.bookmarkHorizontal(key, 0, self.height)
+            canvas.addOutlineEntry(title, key, level=level, closed=False)
+
+
+class SectionStart(ActionFlowable):
+    """Starts a part of the plan: a new page (unless first) and the running header's label."""
+
+    def __init__(self, label: str, *, new_page: bool = True) -> None:
+        super().__init__()
+        self.label = label
+        self.new_page = new_page
+
+    def apply(self, doc: BaseDocTemplate) -> None:
+        """Set the label before the page break, so the next page's header already shows it."""
+        doc.section = self.label  # type: ignore[attr-defined]  # PlanDocument's attribute
+        if self.new_page:
+            doc.handle_pageBreak()
+
+
+class LogBox(Flowable):
+    """The log of one session: a tick box, two pain scores out of 10 and a notes line.
+
+    One row when the notes line still gets :data:`NOTES_MIN` there, else the
+    notes line goes below: the log of every session costs as little paper as a
+    pen allows.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.width = 0.0
+        self.height = 0.0
+        self.one_row = True
+
+    def _fields(self) -> list[tuple[str, str, bool]]:
+        """(label, font, followed by a score line) in reading order."""
+        return [
+            (LOG_DONE, fonts.BOLD, False),
+            (LOG_DURING, fonts.REGULAR, True),
+            (LOG_MORNING, fonts.REGULAR, True),
+        ]
+
+    def _scores_width(self) -> float:
+        width = TICK_BOX + 6
+        for label, font, score in self._fields():
+            width += stringWidth(label, font, BODY_SIZE) + _FIELD_GAP
+            if score:
+                width += 4 + SCORE_LINE + 2 + stringWidth("/10", fonts.REGULAR, BODY_SIZE)
+        return width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Take the whole width; one row or two, depending on the room for notes."""
+        del availHeight
+        self.width = availWidth
+        notes_room = availWidth - self._scores_width() - stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE)
+        self.one_row = notes_room >= NOTES_MIN
+        self.height = TICK_BOX + 2 if self.one_row else TICK_BOX + WRITE_LINE_GAP + 4
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the box, the labelled score lines and the notes line."""
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.8)
+        box_y = self.height - TICK_BOX
+        c.rect(0, box_y, TICK_BOX, TICK_BOX, stroke=1, fill=0)
+        text_y = box_y + (TICK_BOX - BODY_SIZE) / 2 + 1.5
+        x = TICK_BOX + 6
+        for label, font, score in self._fields():
+            c.setFont(font, BODY_SIZE)
+            c.drawString(x, text_y, label)
+            x += stringWidth(label, font, BODY_SIZE)
+            if score:
+                c.line(x + 4, text_y - 2, x + 4 + SCORE_LINE, text_y - 2)
+                x += 4 + SCORE_LINE + 2
+                c.drawString(x, text_y, "/10")
+                x += stringWidth("/10", fonts.REGULAR, BODY_SIZE)
+            x += _FIELD_GAP
+        c.setFont(fonts.REGULAR, BODY_SIZE)
+        notes_x, notes_y = (x, text_y) if self.one_row else (0.0, 4.0)
+        c.drawString(notes_x, notes_y, LOG_NOTES)
+        c.setStrokeColor(LIGHT_RULE)
+        start = notes_x + stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE) + 4
+        c.line(start, notes_y - 2, self.width, notes_y - 2)
+        c.restoreState()
+
+
+_FIELD_GAP = 10.0
+NOTES_MIN = 40 * mm
+"""The shortest notes line worth writing on."""
+
+
+class TickRow(Flowable):
+    """A row of empty squares to tick off, one per repeat of a walk-run block."""
+
+    def __init__(self, count: int, size: float = TICK_BOX, gap: float = 3.0) -> None:
+        super().__init__()
+        self.count = count
+        self.size = size
+        self.gap = gap
+        self.width = count * (size + gap)
+        self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Fixed size: the squares never shrink below a pen tick."""
+        del availWidth, availHeight
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the squares."""
+        c = self.canv
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.8)
+        for index in range(self.count):
+            c.rect(index * (self.size + self.gap), 0, self.size, self.size, stroke=1, fill=0)
+        c.restoreState()
+
+
+class FigureBox(Flowable):
+    """A framed box of fixed size, with the exercise's figure inside when there is one.
+
+    The figure is drawn once per document into a PDF form named ``form``, which
+    every card of that exercise then shows: smaller files, faster renders.
+    """
+
+    def __init__(
+        self, width: float, height: float, inside: Flowable | None = None, pad: float = 0.0, form: str = ""
+    ) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self.inside = inside
+        self.pad = pad
+        self.form = form
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Always the same size, so cards line up whether or not a figure is drawn."""
+        del availWidth, availHeight
+        return self.width, self.height
+
+    def _draw_inside(self) -> None:
+        assert self.inside is not None  # noqa: S101 - only called with a figure
+        c = self.canv
+        inner_w, inner_h = self.width - 2 * self.pad, self.height - 2 * self.pad
+        w, h = self.inside.wrapOn(c, inner_w, inner_h)
+        self.inside.drawOn(c, self.pad + (inner_w - w) / 2, self.pad + (inner_h - h) / 2)
+
+    def draw(self) -> None:
+        """Draw the figure (through its form when named), then the frame around it."""
+        c = self.canv
+        if self.inside is not None:
+            if not self.form:
+                self._draw_inside()
+            else:
+                if not c.hasForm(self.form):
+                    c.beginForm(self.form, 0, 0, self.width, self.height)
+                    self._draw_inside()
+                    c.endForm()
+                c.doForm(self.form)
+        c.saveState()
+        c.setStrokeColor(LIGHT_RULE)
+        c.setLineWidth(0.6)
+        c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        c.restoreState()
+
+
+class KeepIfFits(KeepTogether):
+    """Keeps its content on one page when it fits on one; otherwise starts it where it is.
+
+    Three fixes to ReportLab's KeepTogether. It measures nested groups by their
+    content (KeepTogether reports a huge height to force a split, so a group
+    holding one always looked too tall). Content taller than a whole page starts
+    where it is instead of leaving a mostly empty page behind. And a heading is
+    never left alone at a page foot (ReportLab's keepWithNext cannot see into a
+    group): content starts only where its lead fits, the headings plus the first
+    block (whole if they fit a page together, else that block's own lead), and
+    that first block is then glued to its headings: it starts right after them
+    rather than moving on to the next page by itself.
+    """
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__(flowables)
+        self.content = list(flowables)
+        self.needed = 0.0
+        self.glued = False
+        self._heights: list[float] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Measure the content, then ask to be split, as KeepTogether does."""
+        width = 0.0
+        self._heights = []
+        for index, flowable in enumerate(self.content):
+            w, h = flowable.wrapOn(self.canv, availWidth, _UNLIMITED)
+            if isinstance(flowable, KeepIfFits):
+                h = flowable.needed
+            h += flowable.getSpaceAfter() + (flowable.getSpaceBefore() if index else 0.0)
+            width = max(width, w)
+            self._heights.append(h)
+        self.needed = sum(self._heights)
+        self.__dict__["_wrapInfo"] = (availWidth, availHeight)  # KeepTogether.split checks it
+        return width, _UNLIMITED
+
+    def _first_block(self) -> int:
+        """Index of the first flowable that is not a heading or other paragraph."""
+        return next(
+            (i for i, f in enumerate(self.content) if not isinstance(f, Paragraph)), len(self.content)
+        )
+
+    def lead(self, page: float) -> float:
+        """Height that must fit where the content starts, for frames ``page`` high."""
+        first = self._first_block()
+        headings = sum(self._heights[:first])
+        if first == len(self.content):
+            return headings
+        block, height = self.content[first], self._heights[first]
+        if isinstance(block, KeepIfFits) and headings + height > page:
+            return headings + block.lead(page) + height - block.needed
+        return headings + height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Everything here if it fits; else on the next page if it fits one; else from here."""
+        if vars(self).get("_wrapInfo") != (availWidth, availHeight):
+            self.wrap(availWidth, availHeight)
+        content: list[Flowable] = list(self.content)
+        if self.needed <= availHeight:
+            return content
+        frame = vars(self).get("_frame")
+        page = frame._height if frame is not None else _UNLIMITED  # noqa: SLF001 - ReportLab's frame
+        at_top = frame is not None and bool(frame._atTop)  # noqa: SLF001
+        moving_helps = self.needed <= page and not self.glued
+        if at_top or (not moving_helps and self.lead(page) <= availHeight):
+            first = self._first_block()
+            block = content[first] if 0 < first < len(content) else None
+            if isinstance(block, KeepIfFits):
+                block.glued = True
+            return content
+        return [FrameBreak(), *content]
+
+
+_UNLIMITED = 0xFFFFFF

@@ -1,0 +1,155 @@
+"""How to use this plan: notices, the pain traffic light, doses, progression, advice.
+
+The traffic light shows each zone three ways (tint, word and symbol), so it
+still reads when printed in black and white.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from hiprehab.render.flowables import LOG_DONE, LOG_DURING, LOG_MORNING, Grid, Heading, Para, SectionStart
+from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, table_style
+from hiprehab.render.words import esc
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from hiprehab.model.plan import Plan
+    from hiprehab.render.styles import Styles
+
+HOWTO_TITLE = "How to use this plan"
+
+GREEN_MARK, AMBER_MARK, RED_MARK = "✓", "‖", "↓"
+
+# How the plan writes a dose; the notation is the renderer's, so it explains it.
+DOSE_EXAMPLES = (
+    ("2 x 10 reps", "Two sets of 10 repetitions, with a short rest between the sets."),
+    ("per side", "Do the whole dose on one side, then all of it on the other side."),
+    ("3 x 30 s hold", "Hold the position for 30 seconds, three times."),
+    ("tempo 2-1-2", "Seconds to lift, to pause at the top, and to lower."),
+    ("rest 60 s between sets", "Rest this long before the next set."),
+    ("10 min", "Ten minutes of steady, easy effort."),
+)
+
+
+def _bullets(texts: tuple[str, ...], styles: Styles) -> list[Flowable]:
+    return [Para(esc(text), styles.bullet, bulletText="•") for text in texts]
+
+
+def traffic_light(plan: Plan, styles: Styles, width: float) -> Grid:
+    """The three pain zones: symbol, zone word and score range, what to do."""
+    rules = plan.template.pain_rules
+    green, amber = rules.green, rules.amber
+    rows = [
+        (GREEN_MARK, "GREEN", f"Pain 0 to {green.max_score} out of 10", green.label, green.action),
+        (
+            AMBER_MARK,
+            "AMBER",
+            f"Pain {green.max_score + 1} to {amber.max_score} out of 10",
+            amber.label,
+            amber.action,
+        ),
+        (
+            RED_MARK,
+            "RED",
+            f"Pain above {amber.max_score} out of 10, or worse the next morning",
+            "Step back",
+            f"{rules.red} {rules.next_morning}",
+        ),
+    ]
+    data = []
+    for mark, word, scores, label, action in rows:
+        # The template may name a zone by its colour already ("Green"); say it once.
+        name = [Para(f"<b>{word}</b>", styles.cell)]
+        if label.strip().lower() != word.lower():
+            name.append(Para(f"<i>{esc(label)}</i>", styles.cell))
+        name.append(Para(esc(scores), styles.cell))
+        data.append([Para(mark, styles.symbol), name, Para(esc(action), styles.cell)])
+    first, second = 16 * mm, 52 * mm
+    table = Grid(data, colWidths=[first, second, width - first - second])
+    table.setStyle(
+        table_style(
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+            ("INNERGRID", (0, 0), (-1, -1), 0.4, LIGHT_RULE),
+            ("BACKGROUND", (0, 0), (0, 0), GREEN),
+            ("BACKGROUND", (0, 1), (0, 1), AMBER),
+            ("BACKGROUND", (0, 2), (0, 2), RED),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        )
+    )
+    return table
+
+
+def dose_table(styles: Styles, width: float) -> Grid:
+    """How to read a dose, by example."""
+    first = 45 * mm
+    data = [
+        [Para(f"<b>{esc(example)}</b>", styles.cell), Para(esc(meaning), styles.cell)]
+        for example, meaning in DOSE_EXAMPLES
+    ]
+    table = Grid(data, colWidths=[first, width - first])
+    table.setStyle(
+        table_style(
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+            ("BACKGROUND", (0, 0), (0, -1), HEADING_SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        )
+    )
+    return table
+
+
+def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """The how-to pages."""
+    s = styles
+    template = plan.template
+    flow: list[Flowable] = [
+        SectionStart(HOWTO_TITLE),
+        Heading(HOWTO_TITLE, s.h1, ((HOWTO_TITLE, 0),), "howto"),
+    ]
+    if plan.notices:
+        flow.append(Para("About your plan", s.h2))
+        flow += _bullets(plan.notices, s)
+    flow += [
+        Para("Listen to your pain: the traffic light", s.h2),
+        Para(
+            "Score your hip pain from 0 (none) to 10 (the worst you can imagine) during each "
+            "session and again the next morning. The score tells you what to do next.",
+            s.body,
+        ),
+        traffic_light(plan, s, width),
+        Para(f"Based on: {esc(template.pain_rules.source)}", s.note),
+        Para("Log every session", s.h2),
+        Para(
+            f"Each session ends with a log box. Tick <b>{LOG_DONE}</b> when you have done it, "
+            f"write your <b>{LOG_DURING.lower()}</b> score straight after, and your "
+            f"<b>{LOG_MORNING.lower()}</b> score when you get up. Bring the log to any "
+            "appointment.",
+            s.body,
+        ),
+        Para("How to read a dose", s.h2),
+        dose_table(s, width),
+        Spacer(0, 4),
+        Para("When to move up a rung", s.h2),
+        *_bullets(template.progression, s),
+        Para("When to step back", s.h2),
+        *_bullets(template.step_back, s),
+    ]
+    has_walk_run = any(
+        session.run is not None and session.run.intervals
+        for week in plan.weeks
+        for day in week.days
+        for session in day.sessions
+    )
+    if template.walk_run is not None and has_walk_run:
+        flow.append(Para("Before your first walk-run", s.h2))
+        flow += _bullets(template.walk_run.entry_criteria, s)
+    for advice in template.advice:
+        flow += [Para(esc(advice.heading), s.h3), Para(esc(advice.text), s.body)]
+    return flow

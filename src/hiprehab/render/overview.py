@@ -1,0 +1,137 @@
+"""The overview calendar: a row per week, a column per weekday, session codes and a legend.
+
+Twelve weeks fit one page on A4 and Letter; longer plans continue on the next
+pages with the column headings repeated.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Spacer
+
+from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
+from hiprehab.render.styles import HEADING_SHADE, LIGHT_RULE, RULE, SHADE, TableCommand, table_style
+from hiprehab.render.words import DASH, DAY_NAMES, esc, short_date
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from hiprehab.model.plan import Plan, Session, Week
+    from hiprehab.render.styles import Styles
+
+OVERVIEW_TITLE = "Overview calendar"
+
+# Short codes for the calendar cells, with the words of the legend.
+CODES: dict[str, tuple[str, str]] = {
+    "strength": ("S", "strength session"),
+    "activation": ("A", "activation session"),
+    "mobility": ("M", "mobility session"),
+    "walk_run": ("WR", "walk-run"),
+    "run": ("R", "run"),
+    "long_run": ("LR", "long run"),
+    "cross_training": ("X", "cross-training"),
+    "recovery": ("Rc", "recovery session"),
+    "rest": (DASH, "rest day"),
+}
+
+WEEK_COLUMN = 62.0
+PHASE_COLUMN = 92.0
+
+
+def session_code(session: Session) -> str:
+    """The key of :data:`CODES` for a session; runs are told apart by their shape."""
+    if session.type == "run" and session.run is not None:
+        if session.run.intervals:
+            return "walk_run"
+        if session.run.long_run:
+            return "long_run"
+    return session.type
+
+
+def _week_cell(week: Week, styles: Styles) -> list[Flowable]:
+    first, last = week.days[0].date, week.days[-1].date
+    return [
+        Para(f"<b>Week {week.number}</b>", styles.cell),
+        Para(f"{esc(short_date(first))} {DASH}<br/>{esc(short_date(last))}", styles.cell),
+    ]
+
+
+def _phase_cell(week: Week, styles: Styles, *, first_of_phase: bool) -> Para:
+    title = esc(week.phase.title)
+    text = f"<b>{title}</b>" if first_of_phase else title
+    if week.deload:
+        text += "<br/><i>lighter week</i>"
+    return Para(text, styles.cell)
+
+
+def _day_cell(week: Week, index: int, styles: Styles) -> list[Flowable]:
+    days = [d for d in week.days if d.date.weekday() == index]
+    if not days:
+        return []
+    day = days[0]
+    codes = [CODES[session_code(s)][0] for s in day.sessions] or [CODES["rest"][0]]
+    return [
+        Para(esc(short_date(day.date)), styles.cell_center),
+        Para(" ".join(codes), styles.code),
+    ]
+
+
+def _legend(plan: Plan, styles: Styles) -> Para:
+    used = {session_code(s) for w in plan.weeks for d in w.days for s in d.sessions}
+    used.add("rest")
+    # A code stays on one line with its words.
+    parts = [
+        f"<b>{code}</b>&nbsp;{words.replace(' ', '&nbsp;')}"
+        for key, (code, words) in CODES.items()
+        if key in used
+    ]
+    return Para("Key: " + " · ".join(parts), styles.body)
+
+
+def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """The overview page(s)."""
+    header: list[object] = [
+        Para("<b>Week</b>", styles.cell),
+        Para("<b>Phase</b>", styles.cell),
+        *(Para(f"<b>{name[:3]}</b>", styles.cell_center) for name in DAY_NAMES),
+    ]
+    rows: list[list[object]] = [header]
+    commands: list[TableCommand] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, LIGHT_RULE),
+        ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADING_SHADE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    previous = None
+    shaded = False
+    for row, week in enumerate(plan.weeks, 1):
+        first_of_phase = week.phase.id != previous
+        if first_of_phase and previous is not None:
+            # A heavy rule and a change of shading mark where a new phase starts.
+            commands.append(("LINEABOVE", (0, row), (-1, row), 1.6, RULE))
+            shaded = not shaded
+        if shaded:
+            commands.append(("BACKGROUND", (0, row), (-1, row), SHADE))
+        previous = week.phase.id
+        rows.append(
+            [
+                _week_cell(week, styles),
+                _phase_cell(week, styles, first_of_phase=first_of_phase),
+                *(_day_cell(week, i, styles) for i in range(7)),
+            ]
+        )
+    day_width = (width - WEEK_COLUMN - PHASE_COLUMN) / 7
+    table = Grid(rows, colWidths=[WEEK_COLUMN, PHASE_COLUMN] + [day_width] * 7, repeatRows=1)
+    table.setStyle(table_style(*commands))
+    return [
+        SectionStart(OVERVIEW_TITLE),
+        Heading(OVERVIEW_TITLE, styles.h1, ((OVERVIEW_TITLE, 0),), "overview"),
+        _legend(plan, styles),
+        Spacer(0, 4),
+        table,
+    ]

@@ -1,0 +1,58 @@
+"""The order of the plan's parts, and the document's metadata."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hiprehab.render.cover import PLAN_TITLE, cover_section
+from hiprehab.render.document import PlanDocument
+from hiprehab.render.howto import howto_section
+from hiprehab.render.library import library_section
+from hiprehab.render.overview import overview_section
+from hiprehab.render.referral import referral_notice, referral_sheet
+from hiprehab.render.warnings import warnings_section
+from hiprehab.render.week import WeekWriter
+from hiprehab.render.words import who
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from hiprehab.model.plan import Plan
+    from hiprehab.render.figures import Figures
+    from hiprehab.render.styles import Styles
+
+
+def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
+    """The document template with the plan's header text and metadata."""
+    name = who(plan)
+    goal = plan.template.title
+    stopped = plan.screening.outcome == "stop"
+    title = f"{plan.rules.stop_title}: {name}" if stopped else f"{PLAN_TITLE}: {name}, {goal}"
+    return PlanDocument(
+        paper,
+        styles=styles,
+        header=f"{name} · {goal}",
+        disclaimer=plan.rules.disclaimer,
+        title=title,
+        subject=plan.template.summary,
+        keywords=["hip", "running", "exercise plan", plan.template.id, plan.screening.outcome],
+    )
+
+
+def plan_story(plan: Plan, styles: Styles, width: float, figures: Figures) -> list[Flowable]:
+    """Every part of the plan, in reading order; a stopped plan is the referral sheet alone."""
+    if plan.screening.outcome == "stop":
+        return referral_sheet(plan, styles, width)
+    story: list[Flowable] = []
+    refer = plan.screening.outcome == "refer"
+    if refer:
+        story += referral_notice(plan, styles)
+    story += cover_section(plan, styles, width, new_page=refer)
+    story += howto_section(plan, styles, width)
+    story += warnings_section(plan.rules, styles, width)
+    story += overview_section(plan, styles, width)
+    writer = WeekWriter(plan, styles, width, figures)
+    for week in plan.weeks:
+        story += writer.week(week)
+    story += library_section(plan, styles, width, figures)
+    return story

@@ -1,0 +1,161 @@
+"""Plain words for the plan's values: dates, doses, labels, and escaped markup.
+
+Everything a catalogue, template or profile says passes through :func:`esc`
+before it reaches ReportLab's Paragraph markup, so ``<`` and ``&`` print as
+themselves and cannot change the layout (STYLE.md habit 5).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from hiprehab.model.exercise import Dose
+from hiprehab.textview import dose_text
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from hiprehab.model.plan import Interval, Item, Plan, Run, Session
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+SESSION_LABELS = {
+    "strength": "Strength",
+    "activation": "Activation",
+    "mobility": "Mobility",
+    "run": "Run",
+    "cross_training": "Cross-training",
+    "recovery": "Recovery",
+    "rest": "Rest",
+}
+
+AVOID_LABELS = {
+    "tendinopathy": "tendinopathy",
+    "bursitis": "bursitis",
+    "muscle_strain": "muscle strain",
+    "osteoarthritis": "osteoarthritis",
+    "labral_tear": "labral tear",
+    "fai": "hip impingement (FAI)",
+    "stress_fracture": "stress fracture",
+    "lateral": "pain on the outside of the hip",
+    "groin": "groin pain",
+    "buttock": "buttock pain",
+    "front": "pain at the front of the hip",
+}
+
+EQUIPMENT_LABELS = {
+    "none": "nothing",
+    "mat": "exercise mat",
+    "band": "resistance band",
+    "chair": "sturdy chair",
+    "step": "step or stair",
+    "wall": "wall",
+    "weights": "weights",
+    "bike": "bike or exercise bike",
+    "pool": "swimming pool",
+    "elliptical": "elliptical trainer",
+}
+
+DASH = "\N{EN DASH}"  # ranges of dates, and the rest-day mark of the calendar
+
+UNIT_LABELS = {"km": "km", "mi": "miles", "min": "minutes"}
+
+
+def esc(text: str) -> str:
+    """``text`` made safe for Paragraph markup: ``&``, ``<`` and ``>`` become entities.
+
+    The same as ``xml.sax.saxutils.escape``, whose import pulls in urllib and costs
+    a noticeable share of ``hiprehab plan``'s start-up.
+    """
+    return escape(text, quote=False)
+
+
+def short_date(day: dt.date) -> str:
+    """``3 Mar``."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def short_day(day: dt.date) -> str:
+    """``Wednesday 6 Jan``."""
+    return f"{DAY_NAMES[day.weekday()]} {short_date(day)}"
+
+
+def long_date(day: dt.date) -> str:
+    """``Monday 3 March 2025``."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def date_range(first: dt.date, last: dt.date) -> str:
+    """``3-9 Mar 2025`` or ``28 Feb-6 Mar 2025`` (with an en dash), the year said once if it can."""
+    if first.year != last.year:
+        return f"{short_date(first)} {first.year} {DASH} {short_date(last)} {last.year}"
+    if first.month != last.month:
+        return f"{short_date(first)} {DASH} {short_date(last)} {last.year}"
+    return f"{first.day} {DASH} {short_date(last)} {last.year}"
+
+
+def number(value: float) -> str:
+    """``2``, ``2.5``: no trailing zeros."""
+    return f"{value:g}"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 week``, ``3 weeks``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def item_dose(item: Item) -> str:
+    """This session's dose of an item, worded like the terminal's ``dose_text``."""
+    dose = Dose(
+        sets=item.sets,
+        reps=item.reps,
+        hold_s=item.hold_s,
+        duration_min=item.duration_min,
+        per_side=item.per_side,
+        rest_s=item.rest_s,
+        tempo=item.exercise.dose.tempo,
+    )
+    return dose_text(dose)
+
+
+def run_summary(run: Run, units: str) -> str:
+    """The run in one line: stage, time and distance (its note is printed as given)."""
+    parts: list[str] = []
+    if run.stage is not None:
+        parts.append(f"Walk-run stage {run.stage}")
+    elif run.long_run:
+        parts.append("Long run")
+    elif run.intervals:
+        parts.append("Walk-run")
+    else:
+        parts.append("Easy run")
+    if run.total_min is not None:
+        parts.append(f"{number(run.total_min)} min in all")
+    if run.distance is not None:
+        parts.append(f"{number(run.distance)} {UNIT_LABELS.get(run.units or units, run.units)}")
+    return " · ".join(parts)
+
+
+def interval_text(block: Interval) -> str:
+    """``Run 1 min, walk 4 min, 4 times``."""
+    walk = f", walk {number(block.walk_min)} min" if block.walk_min else ""
+    times = "once" if block.repeats == 1 else f"{block.repeats} times"
+    return f"Run {number(block.run_min)} min{walk}, {times}"
+
+
+def session_heading(session: Session) -> str:
+    """``Strength: Hip strength A``, or the type alone when the title repeats it."""
+    label = SESSION_LABELS[session.type]
+    if session.title.strip().lower() == label.lower():
+        return label
+    return f"{label}: {session.title}"
+
+
+def who(plan: Plan) -> str:
+    """The runner's name, or a neutral word when the profile has none."""
+    return plan.profile.name.strip() or "Runner"

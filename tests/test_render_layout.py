@@ -1,0 +1,143 @@
+"""Layout: cards never split, headings stay with their content, long plans render."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from render_fixtures import make_plan, outline, page_texts, rules, section_pages, template
+
+from hiprehab.catalogue import load_catalogue
+from hiprehab.engine import build_plan
+from hiprehab.model.profile import Profile
+from hiprehab.render import pdf_bytes
+from hiprehab.resources import data_dir
+
+if TYPE_CHECKING:
+    from hiprehab.model.plan import Plan
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _long(day: dt.date) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def real_plan(goal: str, weeks: int) -> Plan:
+    """A plan from the real engine, catalogue and templates: long texts, busy days."""
+    catalogue = load_catalogue([data_dir("exercises")])
+    profile = Profile(
+        name="Zoë Ødegård",
+        goal=goal,
+        weeks=weeks,
+        run_days=("tue", "thu", "sat"),
+        weekly_volume=20.0,
+        longest_run=8.0,
+        pain=3,
+        pain_site="lateral",
+        red_flags=(),
+    )
+    return build_plan(catalogue, template(goal), rules(), profile, dt.date(2027, 1, 4))
+
+
+@pytest.fixture(scope="module")
+def manage() -> tuple[Plan, bytes]:
+    """A real twelve-week plan for hip pain, on A4."""
+    plan = real_plan("manage", 12)
+    return plan, pdf_bytes(plan)
+
+
+def test_real_plan_names_every_exercise_and_date(manage: tuple[Plan, bytes]) -> None:
+    """A plan from the engine prints every scheduled exercise and every date."""
+    plan, data = manage
+    text = " ".join(page_texts(data))
+    names = {i.exercise.name for w in plan.weeks for d in w.days for s in d.sessions for i in s.items}
+    assert [n for n in sorted(names) if _flat(n) not in text] == []
+    assert [d.date for w in plan.weeks for d in w.days if _long(d.date) not in text] == []
+
+
+def test_cards_never_split(manage: tuple[Plan, bytes]) -> None:
+    """Each exercise card's first step and its last mistake are on the same page."""
+    plan, data = manage
+    texts = page_texts(data)
+    split = []
+    for exercise in plan.library:
+        name, first, last = _flat(exercise.name), _flat(exercise.steps[0]), _flat(exercise.mistakes[-1])
+        for text in texts:
+            start = text.find(first)
+            while start >= 0:
+                # Two exercises may share a first step: this card is the one whose name precedes it.
+                if name in text[max(0, start - 400) : start] and last not in text[start:]:
+                    split.append(exercise.id)
+                start = text.find(first, start + 1)
+    assert split == []
+
+
+def test_day_headings_never_end_a_page(manage: tuple[Plan, bytes]) -> None:
+    """A day's heading is followed on its page by its first session's first exercise."""
+    plan, data = manage
+    all_pages = page_texts(data)
+    texts = [all_pages[i] for i in section_pages(data, "Week by week", "Exercise library")]
+    alone = []
+    for week in plan.weeks:
+        for day in week.days:
+            active = [s for s in day.sessions if s.type != "rest"]
+            if not active or not active[0].items:
+                continue
+            heading = _long(day.date)
+            page = next(t for t in texts if heading in t)
+            if _flat(active[0].items[0].exercise.name) not in page[page.index(heading) :]:
+                alone.append(heading)
+    assert alone == []
+
+
+def test_a_session_log_stays_with_its_session(manage: tuple[Plan, bytes]) -> None:
+    """No page starts with a log box: every log shares its page with its session's items."""
+    _, data = manage
+    header = re.compile(r"^Zoë Ødegård · Manage hip pain after running (Week \d+ of 12|Exercise library) ")
+    bodies = [header.sub("", text) for text in page_texts(data)]
+    assert [i for i, body in enumerate(bodies) if body.startswith("Done")] == []
+
+
+@pytest.fixture(scope="module")
+def year() -> bytes:
+    """A 52-week plan on A4."""
+    return pdf_bytes(make_plan(weeks=52))
+
+
+@pytest.mark.slow
+def test_a_52_week_plan_renders_every_week(year: bytes) -> None:
+    """A year-long plan has a bookmark and a section for each of its 52 weeks."""
+    data = year
+    weeks = [title for depth, title, _ in outline(data) if depth == 1]
+    assert len(weeks) == 52
+    assert weeks[-1] == "Week 52: Load"
+    assert "Week 52 of 52" in page_texts(data)[-3] or any("Week 52 of 52" in t for t in page_texts(data))
+
+
+@pytest.mark.slow
+def test_a_long_overview_repeats_its_column_headings(year: bytes) -> None:
+    """Past twelve weeks the calendar continues on more pages, each with its column headings."""
+    data = year
+    texts = page_texts(data)
+    pages = section_pages(data, "Overview calendar", "Week by week")
+    assert len(pages) > 1
+    assert all("Week Phase Mon Tue Wed Thu Fri Sat Sun" in texts[i] for i in pages)
+    overview = " ".join(texts[i] for i in pages)
+    assert all(f"Week {n} " in overview for n in range(1, 53))
+
+
+def test_real_prevent_plan_renders_on_letter() -> None:
+    """A prevention plan from the engine lays out on Letter with a page per part at least."""
+    data = pdf_bytes(real_plan("prevent", 8), paper="letter")
+    titles = [title for depth, title, _ in outline(data) if depth == 0]
+    assert titles == ["Cover", "How to use this plan", "Stop and see a doctor if...", "Overview calendar",
+                      "Week by week", "Exercise library"]  # fmt: skip

@@ -1,0 +1,98 @@
+"""The file itself: bookmarks, metadata, embedded fonts, qpdf, identical bytes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+from render_fixtures import make_plan, outline, reader
+
+from hiprehab.render import pdf_bytes, render_pdf
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture(scope="module")
+def pdf() -> bytes:
+    """A two-week plan on A4."""
+    return pdf_bytes(make_plan(weeks=2))
+
+
+def test_bookmarks_name_every_part(pdf: bytes) -> None:
+    """The outline lists cover, how-to, warning signs, overview, each week and the library."""
+    assert [(depth, title) for depth, title, _ in outline(pdf)] == [
+        (0, "Cover"),
+        (0, "How to use this plan"),
+        (0, "Stop and see a doctor if..."),
+        (0, "Overview calendar"),
+        (0, "Week by week"),
+        (1, "Week 1: Settle"),
+        (1, "Week 2: Load"),
+        (0, "Exercise library"),
+    ]
+
+
+def test_bookmarks_point_at_their_pages_in_order(pdf: bytes) -> None:
+    """Each bookmark's page is its heading's page, so the pages only grow down the outline."""
+    pages = [page for _, _, page in outline(pdf)]
+    assert pages[0] == 0
+    assert pages == sorted(pages)
+    assert len(set(pages)) == len(pages) - 1  # "Week by week" shares week 1's page
+
+
+def test_metadata(pdf: bytes) -> None:
+    """Title, author, subject, keywords and the catalog's /Lang are set; no dates leak in."""
+    doc = reader(pdf)
+    info = doc.metadata
+    assert info is not None
+    assert info.title == "Your hip exercise plan: Sample Runner, Manage hip pain after running"
+    assert info.author == "hiprehab"
+    assert info.subject == " ".join(make_plan().template.summary.split())
+    assert str(info["/Keywords"]) == "hip, running, exercise plan, manage, proceed"
+    assert str(doc.root_object["/Lang"]) == "en"
+    assert str(info["/CreationDate"]) == "D:20000101000000+00'00'"  # ReportLab's invariant date
+
+
+def test_two_renders_give_identical_bytes(tmp_path: Path) -> None:
+    """The same plan written twice gives byte-identical files."""
+    plan = make_plan(weeks=3, name="Zoë Ødegård")
+    render_pdf(plan, tmp_path / "one.pdf")
+    render_pdf(plan, tmp_path / "two.pdf", paper="a4")
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is required in CI (apt-get install qpdf poppler-utils)")
+        pytest.skip(f"{name} is not installed (apt-get install qpdf poppler-utils); CI runs this test")
+    return found
+
+
+def test_qpdf_finds_no_errors(tmp_path: Path) -> None:
+    """The file passes ``qpdf --check``."""
+    qpdf = _tool("qpdf")
+    path = tmp_path / "plan.pdf"
+    render_pdf(make_plan(weeks=2), path)
+    result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors found" in result.stdout
+
+
+def test_every_font_is_embedded_and_none_is_base14(tmp_path: Path) -> None:
+    """``pdffonts`` lists only embedded DejaVu faces, bold and italic among them; no Helvetica."""
+    pdffonts = _tool("pdffonts")
+    path = tmp_path / "plan.pdf"
+    render_pdf(make_plan(weeks=2), path)
+    result = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in result.stdout.splitlines()[2:]]
+    not_embedded = [row[0] for row in rows if row[-5] != "yes"]
+    assert not_embedded == []
+    names = {row[0].split("+")[-1] for row in rows}
+    assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= names
+    assert names <= {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"}
