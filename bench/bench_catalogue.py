@@ -35,7 +35,8 @@ def main() -> None:
     count = len(load_catalogue([folder]).exercises)
     best, median = best_of(20, lambda: load_catalogue([folder]))
     print(
-        f"catalogue load+validate ({count} exercises): best {best * 1000:.1f} ms, median {median * 1000:.1f} ms"
+        f"catalogue load+validate ({count} exercises): "
+        f"best {best * 1000:.1f} ms, median {median * 1000:.1f} ms"
     )
     print("  target <= 50 ms")
     best, median = best_of(20, lambda: load_templates([ROOT / "templates"]))

@@ -48,8 +48,11 @@ def test_json_to_stdout() -> None:
         (["--pain", "11"], "hiprehab: --pain: expected a whole number from 0 to 10, found 11\n"),
         (
             ["--condition", "tendonitis"],
-            "hiprehab: --condition: expected one of tendinopathy, bursitis, muscle_strain, osteoarthritis, "
-            "labral_tear, fai, stress_fracture; found 'tendonitis' (did you mean 'tendinopathy'?)\n",
+            (
+                "hiprehab: --condition: expected one of tendinopathy, bursitis, muscle_strain, "
+                "osteoarthritis, labral_tear, fai, stress_fracture; "
+                "found 'tendonitis' (did you mean 'tendinopathy'?)\n"
+            ),
         ),
         (
             ["--goal", "prevnt"],
@@ -57,8 +60,10 @@ def test_json_to_stdout() -> None:
         ),
         (
             ["--run-days", "tue,thurs"],
-            "hiprehab: --run-days: expected one of mon, tue, wed, thu, fri, sat, sun; "
-            "found 'thurs' (did you mean 'thu'?)\n",
+            (
+                "hiprehab: --run-days: expected one of mon, tue, wed, thu, fri, sat, sun; "
+                "found 'thurs' (did you mean 'thu'?)\n"
+            ),
         ),
     ],
 )

@@ -152,8 +152,12 @@ def exercises_show(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise's id.")],
     catalogue: CatalogueOption = None,
     as_json: JsonFlag = False,
+    png: Annotated[
+        Path | None, typer.Option("--png", help="Also draw the exercise's figure to this PNG file.")
+    ] = None,
+    size: Annotated[int, typer.Option(help="Width and height of the PNG, in pixels (16 to 4096).")] = 600,
 ) -> None:
-    """Show one exercise in full."""
+    """Show one exercise in full; optionally draw its figure to a PNG."""
     from hiprehab.textview import exercise_text  # noqa: PLC0415
     from hiprehab.validate import did_you_mean  # noqa: PLC0415
 
@@ -166,6 +170,12 @@ def exercises_show(
             f"no exercise with id '{exercise_id}'{hint}; 'hiprehab exercises list' shows them all",
             ExitCode.USAGE,
         )
+    if png is not None:
+        from hiprehab.illustrate.figures import render_png  # noqa: PLC0415 - Pillow loads only here
+
+        with run_guarded():
+            render_png(exercise, cat, png, size)
+        typer.echo(f"wrote {png}", err=as_json)
     if as_json:
         typer.echo(json.dumps(exercise.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
@@ -205,6 +215,23 @@ def catalogue_init(
     for path in kept:
         typer.echo(f"kept existing {path}")
     typer.echo(f"wrote {len(written)} file{'s' if len(written) != 1 else ''} into {folder}")
+
+
+@catalogue_app.command("sheet")
+def catalogue_sheet(
+    out: Annotated[Path, typer.Option("--out", help="Where to write the contact sheet PDF.")],
+    catalogue: CatalogueOption = None,
+    paper: Annotated[str, typer.Option(help="Paper size: a4 or letter.")] = "a4",
+) -> None:
+    """Draw every exercise's figure and name on a contact sheet (PDF), to review a catalogue."""
+    from hiprehab import options  # noqa: PLC0415
+    from hiprehab.illustrate.sheet import render_contact_sheet  # noqa: PLC0415 - reportlab loads only here
+
+    with run_guarded():
+        paper_size = options.words("--paper", [paper], ("a4", "letter"))[0]
+        cat = _load(catalogue)
+        render_contact_sheet(cat, out, paper_size)
+    typer.echo(f"wrote {out}: {len(cat.exercises)} exercises")
 
 
 @app.command("plan")
@@ -335,8 +362,10 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
             overrides=overrides,
             ask=ask,
         )
-        result = prepare_plan(request)
-        written = write_outputs(result, pdf=pdf_path, json_path=json_path, paper=paper_size, figures=figures)
+        result, loaded = prepare_plan(request)
+        written = write_outputs(
+            result, pdf=pdf_path, json_path=json_path, paper=paper_size, figures=figures, catalogue=loaded
+        )
     if to_stdout:
         from hiprehab.export import plan_to_json  # noqa: PLC0415
 

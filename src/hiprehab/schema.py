@@ -7,7 +7,6 @@ match. Regenerate them with ``python -m hiprehab.schema``.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hiprehab.model.exercise import CatalogueFile
@@ -17,6 +16,8 @@ from hiprehab.model.template import Template
 from hiprehab.resources import data_dir
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pydantic import BaseModel
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
