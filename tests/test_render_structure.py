@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 from render_fixtures import make_plan, outline, reader
 
+from hiprehab.catalogue import load_catalogue
+from hiprehab.engine import build_plan
+from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes, render_pdf
+from hiprehab.templates import load_templates
 
-if TYPE_CHECKING:
-    from pathlib import Path
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +100,18 @@ def test_every_font_is_embedded_and_none_is_base14(tmp_path: Path) -> None:
     names = {row[0].split("+")[-1] for row in rows}
     assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= names
     assert names <= {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"}
+
+
+def test_figures_bring_in_no_base14_font(tmp_path: Path) -> None:
+    """Regression: figures set reportlab's default Helvetica; a plan with figures embeds every font."""
+    pdffonts = _tool("pdffonts")
+    catalogue = load_catalogue([ROOT / "exercises"])
+    templates, rules = load_templates([ROOT / "templates"])
+    profile = Profile(goal="prevent", weeks=2, red_flags=(), weekly_volume=20.0, longest_run=8.0)
+    plan = build_plan(catalogue, templates["prevent"], rules, profile, dt.date(2027, 1, 4))
+    path = tmp_path / "plan.pdf"
+    render_pdf(plan, path, catalogue=catalogue)
+    result = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in result.stdout.splitlines()[2:]]
+    assert [row[0] for row in rows if row[-5] != "yes"] == []
+    assert all("DejaVuSans" in row[0] for row in rows)

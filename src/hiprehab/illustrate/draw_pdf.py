@@ -10,6 +10,7 @@ from reportlab.lib.colors import Color
 
 from hiprehab.illustrate.geometry import pose_scene
 from hiprehab.illustrate.scene import Disc, Polygon, Scene, Stroke, place
+from hiprehab.render.fonts import REGULAR, register_fonts
 
 if TYPE_CHECKING:
     from hiprehab.model.illustration import Pose
@@ -23,7 +24,11 @@ def _grey(tone: float) -> Color:
 
 def scene_drawing(scene: Scene, width: float, height: float) -> Drawing:
     """``scene`` fitted into a ``width`` x ``height`` point drawing."""
+    register_fonts()
     drawing = Drawing(width, height)
+    # reportlab sets the drawing's default font (Helvetica) on entry even when nothing
+    # is written; name our embedded font so no base-14 font lands in the PDF.
+    drawing.initialFontName = REGULAR  # type: ignore[attr-defined]  # in the AttrMap, not the stubs
     for item in place(scene, width, height).items:
         if isinstance(item, Stroke):
             flat = [c for p in item.points for c in p]
