@@ -417,3 +417,24 @@ def test_harder_rung_skips_contraindicated(pain_site: str | None, harder: str | 
     """The printed harder rung of the clamshell is left out when lateral pain rules it out."""
     pick = _selector("prevent", pain_site=pain_site).harder(_exercise("clamshell"))
     assert (pick.id if pick else None) == harder
+
+
+def test_referred_prevent_plan_never_adds_running() -> None:
+    """A referred runner's volume stays at or below today's, and no run exceeds the longest so far."""
+    catalogue, templates, rules = _inputs()
+    profile = Profile.model_validate(
+        {
+            "goal": "prevent",
+            "weeks": 12,
+            "weekly_volume": 20.0,
+            "longest_run": 8.0,
+            "red_flags": ("low_energy",),
+        }
+    )
+    plan = build_plan(catalogue, templates["prevent"], rules, profile, MONDAY)
+    assert plan.screening.outcome == "refer"
+    assert all((w.running_target or 0) <= 20.0 for w in plan.weeks)
+    runs = [s.run for w in plan.weeks for d in w.days for s in d.sessions if s.run is not None]
+    assert runs
+    assert max(r.distance or 0 for r in runs) <= 8.0
+    assert "adds nothing to it" in plan.notices[0]

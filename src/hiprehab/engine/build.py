@@ -90,12 +90,13 @@ class _Scheduler:
     notices: list[str] = field(default_factory=list)
     ladder: WalkRunLadder | None = None
     volume: VolumeBuilder | None = None
+    referred: bool = False
 
     def __post_init__(self) -> None:
         if self.template.walk_run is not None:
             self.ladder = WalkRunLadder(self.template.walk_run)
         if self.template.build is not None:
-            self.volume = VolumeBuilder(self.template.build, self.profile, self.start)
+            self.volume = VolumeBuilder(self.template.build, self.profile, self.start, hold=self.referred)
 
     # -- items -------------------------------------------------------------------
     def _item(
@@ -342,13 +343,21 @@ def build_plan(
     if verdict.outcome == "stop":
         return Plan(template, profile, rules, start, end, verdict, (), ())
     selector = Selector.for_runner(catalogue, template, profile)
-    scheduler = _Scheduler(catalogue, template, profile, start, selector)
-    phases = allocate_phases(template, weeks, first_only=verdict.outcome == "refer")
+    referred = verdict.outcome == "refer"
+    scheduler = _Scheduler(catalogue, template, profile, start, selector, referred=referred)
+    phases = allocate_phases(template, weeks, first_only=referred)
     built = []
     for index, phase in enumerate(phases, start=1):
         deload = template.deload_every > 0 and index % template.deload_every == 0
         built.append(scheduler.week(index, phase, deload))
     if any(p.running == "build" for p in phases):
+        if referred and profile.weekly_volume > 0:
+            # evidence.md 5.3: until a clinician has cleared the runner, prevention
+            # advice only; running is kept where it is, never increased.
+            scheduler.notices.append(
+                "Until a clinician has cleared you, this plan keeps your running where it is "
+                "and adds nothing to it."
+            )
         if profile.weekly_volume <= 0:
             scheduler.notices.append(
                 "You did not give your current weekly running, so this plan has no runs. "

@@ -61,12 +61,14 @@ class VolumeBuilder:
     two previous weeks, and by at most ``two_week_increase_max`` over the higher of
     the two weeks before those, so a lighter week does not reset the base. No
     single run is longer than ``single_run_cap`` times the longest run of the
-    previous 30 days.
+    previous 30 days. With ``hold`` (a runner waiting for a clinician) nothing grows:
+    no week above the current volume and no run longer than the longest so far.
     """
 
     rules: Build
     profile: Profile
     start: dt.date
+    hold: bool = False
     history: list[tuple[dt.date, float]] = field(default_factory=list)
     weeks: list[float] = field(default_factory=list)
     last_full: float = 0.0
@@ -91,6 +93,8 @@ class VolumeBuilder:
             target = self.last_full * deload_volume
         else:
             target = self.last_full * (1 + self.rules.weekly_increase_max)
+        if self.hold:
+            target = min(target, self.profile.weekly_volume)
         one = (1 + self.rules.weekly_increase_max) * max(self.weeks[-1], self.weeks[-2])
         # The two weeks before the previous two; before week 1 only one lead-in week is that old.
         two = (1 + self.rules.two_week_increase_max) * max(self.weeks[-4:-2])
@@ -101,7 +105,8 @@ class VolumeBuilder:
         since = day - dt.timedelta(days=LOOKBACK_DAYS)
         recent = [length for when, length in self.history if when >= since]
         longest = max(recent) if recent else self.profile.longest_run
-        return floor_to(longest * self.rules.single_run_cap, self.step)
+        factor = 1.0 if self.hold else self.rules.single_run_cap
+        return floor_to(longest * factor, self.step)
 
     def plan_week(self, days: list[dt.date], target: float, deload: bool) -> list[Run]:
         """Split the week's target over its run days; the last run is the long run."""
