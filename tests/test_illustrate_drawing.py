@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -228,3 +230,10 @@ def test_the_png_is_grayscale() -> None:
     """Figures are drawn in grey levels only: they print the same in black and white."""
     assert Picture({"position": "standing", "props": ["wall"]}).image.mode == "L"
     assert isinstance(Picture({"position": "standing"}).image, Image.Image)
+
+
+def test_draw_pdf_imports_on_its_own() -> None:
+    """Regression: importing the PDF drawing module first hit a circular import through hiprehab.render."""
+    code = "import hiprehab.illustrate.draw_pdf"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

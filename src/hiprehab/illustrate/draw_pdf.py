@@ -10,7 +10,6 @@ from reportlab.lib.colors import Color
 
 from hiprehab.illustrate.geometry import pose_scene
 from hiprehab.illustrate.scene import Disc, Polygon, Scene, Stroke, place
-from hiprehab.render.fonts import REGULAR, register_fonts
 
 if TYPE_CHECKING:
     from hiprehab.model.illustration import Pose
@@ -24,6 +23,9 @@ def _grey(tone: float) -> Color:
 
 def scene_drawing(scene: Scene, width: float, height: float) -> Drawing:
     """``scene`` fitted into a ``width`` x ``height`` point drawing."""
+    # Imported here: hiprehab.render imports this module for its figures.
+    from hiprehab.render.fonts import REGULAR, register_fonts  # noqa: PLC0415
+
     register_fonts()
     drawing = Drawing(width, height)
     # reportlab sets the drawing's default font (Helvetica) on entry even when nothing
