@@ -47,6 +47,25 @@ def test_json_to_stdout() -> None:
         ),
         (["--pain", "11"], "hiprehab: --pain: expected a whole number from 0 to 10, found 11\n"),
         (
+            ["--start", "9999-12-20"],
+            "hiprehab: --start: expected a date from 1900-01-01 to 2999-12-31, found '9999-12-20'\n",
+        ),
+        (
+            ["--weekly-km", "10", "--longest-run-km", "20"],
+            "hiprehab: --longest-run-km: expected at most the weekly volume (10), found 20\n",
+        ),
+        (
+            ["--equipment", "none,band"],
+            "hiprehab: --equipment: expected 'none' alone or a list of equipment, found 'none,band'\n",
+        ),
+        (
+            ["--goal", "prevent", "--pain", "6"],
+            (
+                "hiprehab: pain: the goal 'prevent' is for runners whose pain is at most 3 out of 10, "
+                "found 6; use --goal manage instead\n"
+            ),
+        ),
+        (
             ["--condition", "tendonitis"],
             (
                 "hiprehab: --condition: expected one of tendinopathy, bursitis, muscle_strain, "

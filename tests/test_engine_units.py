@@ -84,9 +84,16 @@ def test_prevent_eight_weeks_split_in_half() -> None:
     assert _phases("prevent", 8) == ["foundation"] * 4 + ["build"] * 4
 
 
-def test_two_week_manage_plan_leaves_out_the_last_phase() -> None:
-    """A two-week manage plan has one settle week and one load week, and no return phase."""
-    assert _phases("manage", 2) == ["settle", "load"]
+def test_two_week_manage_plan_is_all_settle() -> None:
+    """Settle needs its two weeks (min_weeks) before loading, so a two-week plan is all settle."""
+    assert _phases("manage", 2) == ["settle", "settle"]
+
+
+def test_short_manage_plans_never_rush_into_running() -> None:
+    """Three and four manage weeks keep settle's two weeks and leave out the return to running."""
+    assert _phases("manage", 3) == ["settle", "settle", "load"]
+    assert _phases("manage", 4) == ["settle", "settle", "load", "load"]
+    assert _phases("manage", 5) == ["settle", "settle", "load", "load", "return"]
 
 
 def test_two_week_prevent_plan_has_both_phases() -> None:
@@ -183,7 +190,7 @@ def test_prevent_build_rules_are_the_evidence_caps() -> None:
 
 def test_first_week_keeps_the_current_volume() -> None:
     """The first week plans the runner's current weekly volume."""
-    assert _builder().week_target(first=True, deload=False, deload_volume=0.8) == 20.0
+    assert _builder().week_target(deload=False, deload_volume=0.8) == 20.0
 
 
 def test_weekly_target_capped_at_ten_percent() -> None:
@@ -191,7 +198,7 @@ def test_weekly_target_capped_at_ten_percent() -> None:
     builder = _builder()
     builder.weeks = [20.0, 20.0, 20.0, 20.0, 20.0]
     builder.last_full = 30.0
-    assert builder.week_target(first=False, deload=False, deload_volume=0.8) == 22.0
+    assert builder.week_target(deload=False, deload_volume=0.8) == 22.0
 
 
 def test_a_lighter_week_does_not_reset_the_base() -> None:
@@ -199,7 +206,7 @@ def test_a_lighter_week_does_not_reset_the_base() -> None:
     builder = _builder()
     builder.weeks = [20.0, 20.0, 20.0, 22.0, 17.6]
     builder.last_full = 22.0
-    assert builder.week_target(first=False, deload=False, deload_volume=0.8) == 24.2
+    assert builder.week_target(deload=False, deload_volume=0.8) == 24.2
 
 
 def test_two_week_target_capped_at_thirty_percent() -> None:
@@ -208,23 +215,26 @@ def test_two_week_target_capped_at_thirty_percent() -> None:
     builder.weeks = [20.0, 20.0, 22.0, 24.2]
     builder.last_full = 24.2
     # 10% over 24.2 would be 26.62; 30% over the 20 of two weeks earlier allows only 26.
-    assert builder.week_target(first=False, deload=False, deload_volume=0.8) == 26.0
+    assert builder.week_target(deload=False, deload_volume=0.8) == 26.0
 
 
 def test_lighter_week_target() -> None:
     """A lighter week plans the deload share of the last full week."""
-    assert _builder().week_target(first=False, deload=True, deload_volume=0.8) == 16.0
+    builder = _builder()
+    builder.weeks = [20.0, 20.0, 20.0, 20.0]
+    assert builder.week_target(deload=True, deload_volume=0.8) == 16.0
 
 
 def test_target_rounds_down_to_a_tenth() -> None:
     """Distances round down to 0.1, so rounding never breaks a cap."""
-    assert _builder(weekly=21.37).week_target(first=True, deload=False, deload_volume=0.8) == 21.3
+    assert _builder(weekly=21.37).week_target(deload=False, deload_volume=0.8) == 21.3
 
 
 def test_minutes_round_down_to_whole_minutes() -> None:
     """Volumes in minutes round down to whole minutes."""
     builder = _builder(weekly=95.0, longest=40.0, units="min")
-    assert builder.week_target(first=False, deload=False, deload_volume=0.8) == 104.0
+    builder.weeks = [95.0, 95.0, 95.0, 95.0]
+    assert builder.week_target(deload=False, deload_volume=0.8) == 104.0
 
 
 def test_single_run_cap_from_the_profile() -> None:
@@ -365,8 +375,8 @@ def test_start_moves_the_catalogue_dose_into_the_phase() -> None:
 def test_lighter_drops_one_set_never_below_the_range() -> None:
     """A lighter week takes one set off, but never goes under the phase's minimum."""
     dose = _template("prevent").phases[1].dose
-    assert progress.lighter(progress.Track(_exercise("double-leg-bridge"), 3, 10), dose).sets == 2
-    assert progress.lighter(progress.Track(_exercise("double-leg-bridge"), 1, 10), dose).sets == 1
+    assert progress.lighter(progress.Track(_exercise("double-leg-bridge"), 3, 10), dose, 1).sets == 2
+    assert progress.lighter(progress.Track(_exercise("double-leg-bridge"), 1, 10), dose, 1).sets == 1
 
 
 # -- Selector.rung ------------------------------------------------------------------------
@@ -415,7 +425,7 @@ def test_rung_none_when_nothing_fits() -> None:
 )
 def test_harder_rung_skips_contraindicated(pain_site: str | None, harder: str | None) -> None:
     """The printed harder rung of the clamshell is left out when lateral pain rules it out."""
-    pick = _selector("prevent", pain_site=pain_site).harder(_exercise("clamshell"))
+    pick = _selector("prevent", pain_site=pain_site).next_rung(_exercise("clamshell"), (), 20)
     assert (pick.id if pick else None) == harder
 
 
@@ -438,3 +448,18 @@ def test_referred_prevent_plan_never_adds_running() -> None:
     assert runs
     assert max(r.distance or 0 for r in runs) <= 8.0
     assert "adds nothing to it" in plan.notices[0]
+
+
+def test_volume_stops_at_the_growth_ceiling() -> None:
+    """Weekly volume never grows beyond (1 + max_growth) x the current volume."""
+    builder = _builder()
+    builder.weeks = [20.0, 20.0, 29.0, 29.5, 29.8]
+    builder.last_full = 29.8
+    assert builder.week_target(deload=False, deload_volume=0.8) == 30.0
+
+
+def test_two_run_days_reach_the_weekly_target() -> None:
+    """Regression: with two run days the runs were clipped to the long run and the week shrank."""
+    builder = _builder(weekly=20.0, longest=12.0)
+    runs = builder.plan_week([TUE, SAT], 20.0, deload=False)
+    assert [r.distance for r in runs] == [10.0, 10.0]

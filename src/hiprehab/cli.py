@@ -44,7 +44,7 @@ CatalogueOption = Annotated[
         show_default=False,
     ),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -261,7 +261,8 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
     ] = None,
     run_days: Annotated[str | None, typer.Option(help="Days you can run, e.g. tue,thu,sat, or none.")] = None,
     weekly_km: Annotated[
-        float | None, typer.Option(help="Your running now: weekly total in --units (km unless set).")
+        float | None,
+        typer.Option(help="Your running now: weekly total, in km unless --units says mi or min."),
     ] = None,
     longest_run_km: Annotated[
         float | None, typer.Option(help="Your longest run of the last 30 days, in --units.")
@@ -275,7 +276,9 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
     ] = None,
     condition: Annotated[
         list[str] | None,
-        typer.Option(help="A diagnosed or suspected condition (repeatable), e.g. tendinopathy."),
+        typer.Option(
+            metavar="NAME", help="A diagnosed or suspected condition (repeatable), e.g. tendinopathy."
+        ),
     ] = None,
     equipment: Annotated[
         str | None,
@@ -283,11 +286,16 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
     ] = None,
     red_flag: Annotated[
         list[str] | None,
-        typer.Option(help="A warning sign that applies to you (repeatable); see the README."),
+        typer.Option(metavar="NAME", help="A warning sign that applies to you (repeatable); see the README."),
     ] = None,
-    no_red_flags: Annotated[bool, typer.Option(help="Answer no to every red-flag question.")] = False,
+    no_red_flags: Annotated[
+        bool, typer.Option("--no-red-flags", help="Answer no to every red-flag question.")
+    ] = False,
     cleared_by_clinician: Annotated[
-        bool, typer.Option(help="A clinician has examined your hip and cleared you to exercise.")
+        bool,
+        typer.Option(
+            "--cleared-by-clinician", help="A clinician has examined your hip and cleared you to exercise."
+        ),
     ] = False,
     catalogue: CatalogueOption = None,
     templates: Annotated[
@@ -305,14 +313,14 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
     from hiprehab import options  # noqa: PLC0415
     from hiprehab.planning import PlanRequest, prepare_plan, write_outputs  # noqa: PLC0415
     from hiprehab.resources import data_dir  # noqa: PLC0415
-    from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, RED_FLAGS, UNITS  # noqa: PLC0415
+    from hiprehab.vocab import CONDITIONS, PAIN_SITES, RED_FLAGS, UNITS  # noqa: PLC0415
 
     overrides: dict[str, object] = {}
     with run_guarded():
         if name is not None:
             overrides["name"] = name
         if goal is not None:
-            overrides["goal"] = goal
+            overrides["goal"] = goal.strip().lower()
         if weeks is not None:
             overrides["weeks"] = options.whole("--weeks", weeks, 2, 52)
         if start is not None:
@@ -335,7 +343,7 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
         if condition:
             overrides["conditions"] = options.words("--condition", condition, CONDITIONS)
         if equipment is not None:
-            overrides["equipment"] = options.words("--equipment", [equipment], EQUIPMENT)
+            overrides["equipment"] = options.equipment("--equipment", equipment)
         if red_flag and no_red_flags:
             raise UsageError("--red-flag and --no-red-flags contradict each other; give one of them")
         if red_flag:

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import UsageError
+from hiprehab.model.base import FIRST_DATE, LAST_DATE
 from hiprehab.validate import did_you_mean
 
 if TYPE_CHECKING:
@@ -41,9 +42,22 @@ def day_list(flag: str, text: str) -> tuple[str, ...]:
 def date(flag: str, text: str) -> dt.date:
     """A real calendar date written YYYY-MM-DD."""
     try:
-        return dt.date.fromisoformat(text)
+        value = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{flag}: expected a real date written YYYY-MM-DD, found '{text}'") from None
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise UsageError(f"{flag}: expected a date from {FIRST_DATE} to {LAST_DATE}, found '{text}'")
+    return value
+
+
+def equipment(flag: str, text: str) -> tuple[str, ...]:
+    """Equipment words; ``none`` stands alone."""
+    from hiprehab.vocab import EQUIPMENT  # noqa: PLC0415 - keep imports of --help light
+
+    chosen = words(flag, [text], EQUIPMENT)
+    if "none" in chosen and len(chosen) > 1:
+        raise UsageError(f"{flag}: expected 'none' alone or a list of equipment, found '{text}'")
+    return () if chosen == ("none",) else chosen
 
 
 def whole(flag: str, value: int, low: int, high: int) -> int:

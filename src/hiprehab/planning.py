@@ -19,7 +19,7 @@ from hiprehab.model.profile import Profile
 from hiprehab.options import coming_monday
 from hiprehab.outfile import check_target, write_text_atomic
 from hiprehab.templates import load_templates, read_profile
-from hiprehab.validate import did_you_mean, field_path, problems_of
+from hiprehab.validate import did_you_mean, error_message, field_path, problems_of
 from hiprehab.vocab import RED_FLAGS
 
 if TYPE_CHECKING:
@@ -30,6 +30,25 @@ if TYPE_CHECKING:
     from hiprehab.catalogue import Catalogue
     from hiprehab.model.plan import Plan
     from hiprehab.model.screening import ScreeningRules
+
+
+# The flag that sets each profile field, for messages about values given as flags.
+FLAG_FOR = {
+    "name": "--name",
+    "goal": "--goal",
+    "weeks": "--weeks",
+    "start": "--start",
+    "strength_days": "--strength-days",
+    "run_days": "--run-days",
+    "units": "--units",
+    "weekly_volume": "--weekly-km",
+    "longest_run": "--longest-run-km",
+    "pain": "--pain",
+    "pain_site": "--pain-site",
+    "conditions": "--condition",
+    "equipment": "--equipment",
+    "red_flags": "--red-flag",
+}
 
 
 @dataclass(frozen=True)
@@ -56,8 +75,10 @@ def _profile(request: PlanRequest) -> Profile:
     except ValidationError as err:
         if doc is not None:
             raise InvalidInputError(problems_of(Profile, err, doc)) from None
-        first = err.errors()[0]
-        raise UsageError(f"{field_path(first['loc'])}: {first['msg']}") from None
+        # Every value came from a flag: name the flag, in the same words as for a file.
+        loc, message = error_message(Profile, err.errors()[0])
+        name = str(loc[0]) if loc else ""
+        raise UsageError(f"{FLAG_FOR.get(name, field_path(loc))}: {message}") from None
 
 
 def _answer_red_flags(profile: Profile, rules: ScreeningRules, ask: Callable[[str], bool] | None) -> Profile:
@@ -122,12 +143,13 @@ def write_outputs(
         if target is not None:
             check_target(target)
     written: list[Path] = []
-    if json_path is not None:
-        write_text_atomic(json_path, plan_to_json(plan))
-        written.append(json_path)
+    # The PDF first: drawing is the step that can fail, and then nothing is written.
     if pdf is not None:
         from hiprehab.render import render_pdf  # noqa: PLC0415 - reportlab loads only when drawing
 
         render_pdf(plan, pdf, paper=paper, figures=figures, catalogue=catalogue)
         written.append(pdf)
+    if json_path is not None:
+        write_text_atomic(json_path, plan_to_json(plan))
+        written.append(json_path)
     return written

@@ -123,6 +123,21 @@ def _range_text(noun: str, metadata: list[Any]) -> str:
     return noun
 
 
+_PATH_PART = re.compile(r"([a-z_]+)((?:\[\d+\])*)")
+
+
+def _parse_path(text: str) -> tuple[str | int, ...] | None:
+    """``flags[3].outcome`` as ``("flags", 3, "outcome")``; None if it is not such a path."""
+    parts: list[str | int] = []
+    for piece in text.split("."):
+        match = _PATH_PART.fullmatch(piece)
+        if match is None:
+            return None
+        parts.append(match.group(1))
+        parts.extend(int(i) for i in re.findall(r"\d+", match.group(2)))
+    return tuple(parts)
+
+
 def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
     annotation, _ = _walk(model, loc)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -133,7 +148,7 @@ def _allowed_keys(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]
 _SLUG_TEXT = "a slug (lowercase letters and digits, words joined by single hyphens)"
 
 
-def _message(  # noqa: C901, PLR0911 - a dispatch over pydantic error types
+def error_message(  # noqa: C901, PLR0911 - a dispatch over pydantic error types
     model: type[BaseModel], error: ErrorDetails
 ) -> tuple[tuple[str | int, ...], str]:
     """Return the location to report and the message for one pydantic error."""
@@ -191,10 +206,12 @@ def _message(  # noqa: C901, PLR0911 - a dispatch over pydantic error types
         return loc, f"expected {_range_text(noun, metadata)}, found {found}"
     if kind == "value_error":
         text = str(error["msg"]).removeprefix("Value error, ")
-        # A model-level check names the field it is about as "field: message".
+        # A model-level check names the field it is about as "field: message",
+        # or a path into it such as "flags[3].outcome: message".
         head, sep, rest = text.partition(": ")
-        if sep and head in _allowed_keys(model, loc):
-            return (*loc, head), rest
+        path = _parse_path(head) if sep else None
+        if path and path[0] in _allowed_keys(model, loc):
+            return (*loc, *path), rest
         return loc, text
     return loc, str(error["msg"])
 
@@ -209,7 +226,7 @@ def problems_of(model: type[BaseModel], err: ValidationError, doc: Document) -> 
         # pydantic adds "too short after validation" when every item failed: noise.
         if error["type"] == "too_short" and any(f[: len(loc)] == loc and f != loc for f in failed):
             continue
-        loc, message = _message(model, error)
+        loc, message = error_message(model, error)
         key = error["type"] == "extra_forbidden"
         line, col = doc.where(loc, key=key)
         problems.append(Problem(doc.path, line, col, field_path(loc), message))

@@ -98,6 +98,10 @@ RedFlag = Literal[
     "low_energy",
 ]
 RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
+# evidence.md 5.2: these always stop a plan; a coach's screening file may not soften them.
+HARD_STOP_FLAGS: tuple[str, ...] = tuple(
+    f for f in RED_FLAGS if f not in {"persistent_pain", "previous_injury", "low_energy"}
+)
 Units = Literal["km", "mi", "min"]
 UNITS: tuple[str, ...] = get_args(Units)
 

@@ -33,23 +33,24 @@ DayPlan = dict[dt.date, list[Session]]
 
 
 def allocate_phases(template: Template, weeks: int, *, first_only: bool) -> list[Phase]:
-    """The phase of each week: shares of the plan, rounded, the first phase at least a week.
+    """The phase of each week: shares of the plan, rounded, each phase at least its ``min_weeks``.
 
-    A short plan may leave out its last phases; a referred plan stays in the first.
+    Earlier phases come first: a plan too short for every phase leaves out its last
+    ones rather than rush the early ones. A referred plan stays in the first phase.
     """
     if first_only:
         return [template.phases[0]] * weeks
-    ends: list[int] = []
-    total = 0.0
-    for phase in template.phases:
-        total += phase.share
-        ends.append(math.floor(total * weeks + 0.5))
-    ends[0] = max(1, ends[0])
-    ends[-1] = weeks
     out: list[Phase] = []
-    for phase, end in zip(template.phases, ends, strict=True):
-        out.extend([phase] * max(0, end - len(out)))
-    return out[:weeks]
+    total = 0.0
+    for index, phase in enumerate(template.phases):
+        total += phase.share
+        last = index == len(template.phases) - 1
+        ideal = weeks - len(out) if last else math.floor(total * weeks + 0.5) - len(out)
+        wanted = max(ideal, phase.min_weeks, 1 if index == 0 else 0)
+        out.extend([phase] * max(0, min(wanted, weeks - len(out))))
+    if len(out) < weeks:  # every phase had its share; the last one carries on
+        out.extend([out[-1]] * (weeks - len(out)))
+    return out
 
 
 def _spread(candidates: list[dt.date], count: int) -> list[dt.date]:
@@ -100,12 +101,20 @@ class _Scheduler:
 
     # -- items -------------------------------------------------------------------
     def _item(
-        self, track: Track, part: Part = "main", *, optional: bool = False, change: str | None = None
+        self,
+        track: Track,
+        part: Part = "main",
+        *,
+        optional: bool = False,
+        change: str | None = None,
+        block: Block | None = None,
+        ceiling: int = MAX_LEVEL,
     ) -> Item:
         exercise = track.exercise
         how = progress.measure(exercise)
         easier = self.selector.easier(exercise)
-        harder = self.selector.harder(exercise)
+        # The printed step up stays inside the phase's ceiling and the block's kinds.
+        harder = self.selector.next_rung(exercise, block.kinds if block else (), ceiling)
         for used in (exercise, easier, harder):
             if used is not None:
                 self.library.setdefault(used.id, used)
@@ -154,15 +163,17 @@ class _Scheduler:
                 self.sessions_since_change[key] = 0
             else:
                 track = progress.fit(track, phase.dose)
-                due = self.sessions_since_change.get(key, 0) >= 2  # noqa: PLR2004 - ACSM "2-for-2"
-                if phase.progress and not deload and due:
+                due = self.sessions_since_change.get(key, 0) >= self.template.progress_after_sessions
+                # A referred runner holds the dose until a clinician has seen them.
+                if phase.progress and not deload and due and not self.referred:
                     track, change = progress.advance(
                         track, phase.dose, self.selector, block.kinds, phase.max_level
                     )
                     if change is not None:
                         self.sessions_since_change[key] = 0
             self.tracks[key] = track
-            result.append((progress.lighter(track, phase.dose) if deload else track, change))
+            lighter = progress.lighter(track, phase.dose, self.template.deload_sets_drop)
+            result.append((lighter if deload else track, change))
         return result
 
     def _count(self, name: str, tracks: list[tuple[Track, str | None]], sessions: int) -> None:
@@ -176,7 +187,16 @@ class _Scheduler:
 
     # -- runs -----------------------------------------------------------------------
     def _warmup(self, phase: Phase) -> list[Item]:
-        pool = self.selector.of_kinds(self.template.warmup.kinds or ("warmup",))
+        block = self.template.warmup
+        if block.families:
+            pool = [
+                e
+                for f in block.families
+                for e in self.selector.catalogue.ladder(f)
+                if self.selector.allowed(e)
+            ]
+        else:
+            pool = self.selector.of_kinds(block.kinds or ("warmup",))
         aerobic = [e for e in pool if e.dose.duration_min is not None]
         drills = [e for e in pool if e.dose.duration_min is None]
         chosen: list[Exercise] = []
@@ -222,8 +242,7 @@ class _Scheduler:
             return [(d, self.ladder.next_run()) for d in days]
         if phase.running == "build" and self.volume is not None:
             days = wanted[: self.volume.rules.runs_per_week_max]
-            first = not self.volume.history or len(self.volume.weeks) == 3  # noqa: PLR2004 - three lead-in weeks
-            target = self.volume.week_target(first, deload, self.template.deload_volume)
+            target = self.volume.week_target(deload, self.template.deload_volume)
             runs = self.volume.plan_week(days, target, deload)
             if not runs:
                 return []
@@ -235,13 +254,15 @@ class _Scheduler:
     def _strength(self, phase: Phase, dates: list[dt.date], deload: bool, plan: DayPlan) -> list[dt.date]:
         wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.strength_days]
         # Loaded sessions at least 48 h apart (evidence.md 1.1), across weeks too.
-        days = _apart(wanted, phase.strength.sessions, self.last_strength, 2)
+        days = _apart(wanted, phase.strength.sessions, self.last_strength, self.template.strength_gap_days)
         if days:
             self.last_strength = days[-1]
             tracks = self._progressive("strength", phase.strength, phase, deload)
             self._count("strength", tracks, len(days))
             for day in days:
-                items = tuple(self._item(t, change=c) for t, c in tracks)
+                items = tuple(
+                    self._item(t, change=c, block=phase.strength, ceiling=phase.max_level) for t, c in tracks
+                )
                 plan[day].append(Session("strength", "Strength", items))
         return days
 
@@ -257,7 +278,9 @@ class _Scheduler:
         tracks = self._progressive("activation", phase.activation, phase, deload)
         self._count("activation", tracks, len(days))
         for day in days:
-            items = tuple(self._item(t, change=c) for t, c in tracks)
+            items = tuple(
+                self._item(t, change=c, block=phase.activation, ceiling=phase.max_level) for t, c in tracks
+            )
             plan[day].insert(0, Session("activation", "Gentle holds", items))
 
     def _cross_training(self, phase: Phase, free: list[dt.date], plan: DayPlan) -> None:
@@ -335,13 +358,19 @@ def build_plan(
     weeks = profile.weeks or template.weeks_default
     if not template.weeks_min <= weeks <= template.weeks_max:
         raise UsageError(
-            f"--weeks: expected {template.weeks_min} to {template.weeks_max} "
+            f"weeks: expected {template.weeks_min} to {template.weeks_max} "
             f"for goal '{template.id}', found {weeks}"
         )
     end = start + dt.timedelta(days=7 * weeks - 1)
     verdict = screen(profile, rules)
     if verdict.outcome == "stop":
         return Plan(template, profile, rules, start, end, verdict, (), ())
+    if template.entry_pain_max is not None and profile.pain > template.entry_pain_max:
+        instead = f"; use --goal {template.entry_pain_goal} instead" if template.entry_pain_goal else ""
+        raise UsageError(
+            f"pain: the goal '{template.id}' is for runners whose pain is at most "
+            f"{template.entry_pain_max} out of 10, found {profile.pain}{instead}"
+        )
     selector = Selector.for_runner(catalogue, template, profile)
     referred = verdict.outcome == "refer"
     scheduler = _Scheduler(catalogue, template, profile, start, selector, referred=referred)
@@ -350,7 +379,14 @@ def build_plan(
     for index, phase in enumerate(phases, start=1):
         deload = template.deload_every > 0 and index % template.deload_every == 0
         built.append(scheduler.week(index, phase, deload))
-    if any(p.running == "build" for p in phases):
+    scheduler.notices.extend(
+        template.condition_notes[c] for c in profile.conditions if c in template.condition_notes
+    )
+    if any(p.running != "none" for p in phases) and not profile.run_days:
+        scheduler.notices.append(
+            "You gave no days for running, so this plan has no runs. Give --run-days to plan them."
+        )
+    elif any(p.running == "build" for p in phases):
         if referred and profile.weekly_volume > 0:
             # evidence.md 5.3: until a clinician has cleared the runner, prevention
             # advice only; running is kept where it is, never increased.
@@ -379,4 +415,6 @@ def build_plan(
         tuple(built),
         tuple(scheduler.library.values()),
         tuple(scheduler.notices),
+        avoided=tuple(sorted(selector.avoid)),
+        excluded=selector.left_out(),
     )

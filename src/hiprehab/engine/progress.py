@@ -82,7 +82,7 @@ def advance(
     """Make one change to a track, and say what it was (None when it holds)."""
     sets_range, amount_range = _ranges(track.exercise, dose)
     how = measure(track.exercise)
-    step = {"reps": dose.reps_step, "hold_s": dose.hold_step_s}.get(how, 5)
+    step = {"reps": dose.reps_step, "hold_s": dose.hold_step_s, "duration_min": dose.cardio_step_min}[how]
     unit = {"reps": "reps", "hold_s": "seconds", "duration_min": "minutes"}[how]
     if track.amount < amount_range.max:
         amount = min(amount_range.max, track.amount + step)
@@ -99,7 +99,7 @@ def advance(
     return moved, f"next rung: {harder.name}"
 
 
-def lighter(track: Track, dose: DoseRanges) -> Track:
-    """A lighter week's dose: one set fewer, never below the range."""
+def lighter(track: Track, dose: DoseRanges, drop: int) -> Track:
+    """A lighter week's dose: ``drop`` sets fewer, never below the range."""
     sets_range, _ = _ranges(track.exercise, dose)
-    return replace(track, sets=max(sets_range.min, track.sets - 1))
+    return replace(track, sets=max(sets_range.min, track.sets - drop))

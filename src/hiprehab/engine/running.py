@@ -14,9 +14,7 @@ if TYPE_CHECKING:
     from hiprehab.model.template import Build, WalkRun
 
 KM_PER_MILE = 1.609344
-# Walk-run and volume runs look back over this many days for the longest run
-# (Frandsen/Nielsen 2025 compare each run with the longest of the previous 30 days).
-LOOKBACK_DAYS = 30
+LEAD_IN_WEEKS = 3  # weeks before the plan, taken to run at the profile's current volume
 
 
 def floor_to(value: float, step: float) -> float:
@@ -75,7 +73,7 @@ class VolumeBuilder:
 
     def __post_init__(self) -> None:
         base = self.profile.weekly_volume
-        self.weeks = [base, base, base]  # the weeks before the plan ran at the current volume
+        self.weeks = [base] * LEAD_IN_WEEKS  # the weeks before the plan ran at the current volume
         self.last_full = base
         if self.profile.longest_run > 0:
             self.history.append((self.start - dt.timedelta(days=1), self.profile.longest_run))
@@ -85,16 +83,21 @@ class VolumeBuilder:
         """Rounding step in the profile's units."""
         return 1.0 if self.profile.units == "min" else 0.1
 
-    def week_target(self, first: bool, deload: bool, deload_volume: float) -> float:
-        """This week's planned volume."""
-        if first:
+    @property
+    def is_first_week(self) -> bool:
+        """True before any week of the plan has been laid out."""
+        return len(self.weeks) == LEAD_IN_WEEKS
+
+    def week_target(self, deload: bool, deload_volume: float) -> float:
+        """This week's planned volume: never above the caps, nor above the growth ceiling."""
+        if self.is_first_week:
             target = self.last_full
         elif deload:
             target = self.last_full * deload_volume
         else:
             target = self.last_full * (1 + self.rules.weekly_increase_max)
-        if self.hold:
-            target = min(target, self.profile.weekly_volume)
+        ceiling = self.profile.weekly_volume * (1 + self.rules.max_growth)
+        target = min(target, self.profile.weekly_volume if self.hold else ceiling)
         one = (1 + self.rules.weekly_increase_max) * max(self.weeks[-1], self.weeks[-2])
         # The two weeks before the previous two; before week 1 only one lead-in week is that old.
         two = (1 + self.rules.two_week_increase_max) * max(self.weeks[-4:-2])
@@ -102,7 +105,7 @@ class VolumeBuilder:
 
     def cap_on(self, day: dt.date) -> float:
         """The longest run allowed on ``day``."""
-        since = day - dt.timedelta(days=LOOKBACK_DAYS)
+        since = day - dt.timedelta(days=self.rules.lookback_days)
         recent = [length for when, length in self.history if when >= since]
         longest = max(recent) if recent else self.profile.longest_run
         factor = 1.0 if self.hold else self.rules.single_run_cap
@@ -114,10 +117,12 @@ class VolumeBuilder:
             self.weeks.append(0.0)
             return []
         count = len(days)
-        long_wanted = target if count == 1 else target * self.rules.long_run_share
+        # The long run takes its share, but never less than an even split, so the
+        # other runs never need to be longer than it and the week reaches its target.
+        long_wanted = max(target * self.rules.long_run_share, target / count)
         long_len = floor_to(min(long_wanted, self.cap_on(days[-1])), self.step)
         rest = floor_to((target - long_len) / (count - 1), self.step) if count > 1 else 0.0
-        lengths = [min(rest, long_len)] * (count - 1) + [long_len]
+        lengths = [rest] * (count - 1) + [long_len]
         runs = []
         for day, wanted in zip(days, lengths, strict=True):
             length = min(wanted, self.cap_on(day))

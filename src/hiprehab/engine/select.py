@@ -43,9 +43,13 @@ class Selector:
             and exercise.needs <= self.have
         )
 
-    def excluded(self, exercise: Exercise) -> bool:
-        """True when a condition or pain site rules the exercise out."""
-        return bool(self.avoid.intersection(exercise.avoid_if))
+    def left_out(self) -> tuple[Exercise, ...]:
+        """Exercises of the goal that a condition or the pain site rules out, in catalogue order."""
+        return tuple(
+            e
+            for e in self.catalogue.exercises
+            if self.goal in e.goals and self.avoid.intersection(e.avoid_if)
+        )
 
     def rung(self, family: str, level: int, kinds: Sequence[str], max_level: int) -> Exercise | None:
         """The allowed rung nearest ``level``: easier ones first, never above ``max_level``."""
@@ -64,13 +68,6 @@ class Selector:
             e for e in self.catalogue.ladder(exercise.family) if e.level < exercise.level and self.allowed(e)
         ]
         return below[-1] if below else None
-
-    def harder(self, exercise: Exercise) -> Exercise | None:
-        """The nearest allowed rung above."""
-        above = [
-            e for e in self.catalogue.ladder(exercise.family) if e.level > exercise.level and self.allowed(e)
-        ]
-        return above[0] if above else None
 
     def next_rung(self, exercise: Exercise, kinds: Sequence[str], max_level: int) -> Exercise | None:
         """The next allowed rung up that fits the block's kinds and the phase's ceiling."""

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StrictStr, StringConstraints
 
 T = TypeVar("T")
+
+# Plans start inside this range, so every date of a 52-week plan can be written.
+FIRST_DATE = dt.date(1900, 1, 1)
+LAST_DATE = dt.date(2999, 12, 31)
 
 SLUG_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
@@ -24,6 +29,22 @@ def no_repeats(values: tuple[T, ...]) -> tuple[T, ...]:
             raise ValueError(msg)
         seen.add(value)
     return values
+
+
+def none_alone(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Reject ``none`` listed together with real equipment."""
+    if "none" in values and len(values) > 1:
+        msg = "expected [none] alone or a list of equipment, found 'none' with other items"
+        raise ValueError(msg)
+    return values
+
+
+def plan_date(value: dt.date) -> dt.date:
+    """Reject a start date outside ``FIRST_DATE`` .. ``LAST_DATE``."""
+    if not FIRST_DATE <= value <= LAST_DATE:
+        msg = f"expected a date from {FIRST_DATE} to {LAST_DATE}, found {value}"
+        raise ValueError(msg)
+    return value
 
 
 class Strict(BaseModel):

@@ -6,7 +6,7 @@ from typing import Annotated, Self
 
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, model_validator
 
-from hiprehab.model.base import ShortText, Slug, Strict, Text, no_repeats
+from hiprehab.model.base import ShortText, Slug, Strict, Text, no_repeats, none_alone
 from hiprehab.model.illustration import Illustration
 from hiprehab.vocab import AvoidWord, Equipment, Goal, Kind, Position, Target
 
@@ -17,13 +17,6 @@ Reps = Annotated[StrictInt, Field(ge=1, le=50)]
 HoldSeconds = Annotated[StrictInt, Field(ge=1, le=600)]
 Minutes = Annotated[StrictFloat, Field(ge=0.5, le=120)]
 RestSeconds = Annotated[StrictInt, Field(ge=0, le=600)]
-
-
-def _none_alone(values: tuple[str, ...]) -> tuple[str, ...]:
-    if "none" in values and len(values) > 1:
-        msg = "expected [none] alone or a list of equipment, found 'none' with other items"
-        raise ValueError(msg)
-    return values
 
 
 class Dose(Strict):
@@ -59,7 +52,7 @@ class Exercise(Strict):
     targets: Annotated[tuple[Target, ...], Field(min_length=1), AfterValidator(no_repeats)]
     position: Position
     equipment: Annotated[
-        tuple[Equipment, ...], Field(min_length=1), AfterValidator(no_repeats), AfterValidator(_none_alone)
+        tuple[Equipment, ...], Field(min_length=1), AfterValidator(no_repeats), AfterValidator(none_alone)
     ]
     dose: Dose
     goals: Annotated[tuple[Goal, ...], Field(min_length=1), AfterValidator(no_repeats)]

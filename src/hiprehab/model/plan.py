@@ -125,3 +125,7 @@ class Plan:
     """Every exercise used in the plan, once, in first-use order."""
     notices: tuple[str, ...] = ()
     """Plain-language notes about choices the engine made for this runner."""
+    avoided: tuple[str, ...] = ()
+    """The conditions and pain site (with the conditions it routes to) that exclusions used."""
+    excluded: tuple[Exercise, ...] = ()
+    """Exercises of this goal left out because of ``avoided``, in catalogue order."""

@@ -7,7 +7,7 @@ from typing import Annotated, Self
 
 from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
 
-from hiprehab.model.base import Slug, Strict, no_repeats
+from hiprehab.model.base import Slug, Strict, no_repeats, none_alone, plan_date
 from hiprehab.vocab import Condition, Equipment, PainSite, RedFlag, Units, Weekday
 
 Days = Annotated[tuple[Weekday, ...], AfterValidator(no_repeats)]
@@ -19,7 +19,7 @@ class Profile(Strict):
     name: Annotated[StrictStr, Field(max_length=80)] = ""
     goal: Slug = "manage"
     weeks: Annotated[StrictInt, Field(ge=2, le=52)] | None = None
-    start: dt.date | None = None
+    start: Annotated[dt.date, AfterValidator(plan_date)] | None = None
     strength_days: Days = ("mon", "wed", "fri")
     run_days: Days = ("tue", "thu", "sat")
     units: Units = "km"
@@ -28,7 +28,7 @@ class Profile(Strict):
     pain: Annotated[StrictInt, Field(ge=0, le=10)] = 0
     pain_site: PainSite | None = None
     conditions: Annotated[tuple[Condition, ...], AfterValidator(no_repeats)] = ()
-    equipment: Annotated[tuple[Equipment, ...], AfterValidator(no_repeats)] = ()
+    equipment: Annotated[tuple[Equipment, ...], AfterValidator(no_repeats), AfterValidator(none_alone)] = ()
     red_flags: Annotated[tuple[RedFlag, ...], AfterValidator(no_repeats)] | None = None
     cleared_by_clinician: StrictBool = False
 

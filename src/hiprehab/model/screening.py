@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, StrictInt, model_validator
 
 from hiprehab.model.base import ShortText, Strict, Text
-from hiprehab.vocab import RED_FLAGS, RedFlag
+from hiprehab.vocab import HARD_STOP_FLAGS, RED_FLAGS, RedFlag
 
 
 class FlagText(Strict):
@@ -41,6 +41,13 @@ class ScreeningRules(Strict):
         if missing:
             msg = f"flags: expected every red flag once, missing {', '.join(missing)}"
             raise ValueError(msg)
+        for index, flag in enumerate(self.flags):
+            if flag.id in HARD_STOP_FLAGS and flag.outcome != "stop":
+                msg = (
+                    f"flags[{index}].outcome: expected stop for {flag.id} "
+                    "(a warning sign that always needs a doctor, evidence.md 5.2), found refer"
+                )
+                raise ValueError(msg)
         repeated = sorted({f for f in given if given.count(f) > 1})
         if repeated:
             msg = f"flags: expected every red flag once, found {', '.join(repeated)} more than once"

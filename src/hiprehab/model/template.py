@@ -11,7 +11,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
 
 from hiprehab.model.base import ShortText, Slug, Strict, Text
-from hiprehab.vocab import AvoidWord, Goal, Kind, PainSite
+from hiprehab.vocab import PAIN_SITES, AvoidWord, Condition, Goal, Kind, PainSite
 
 Count = Annotated[StrictInt, Field(ge=0, le=14)]
 
@@ -45,6 +45,7 @@ class DoseRanges(Strict):
     """How many holds an isometric exercise gets (its sets), e.g. LEAP's 3-5 holds."""
     reps_step: Annotated[StrictInt, Field(ge=1, le=10)] = 2
     hold_step_s: Annotated[StrictInt, Field(ge=1, le=30)] = 5
+    cardio_step_min: Annotated[StrictInt, Field(ge=1, le=30)] = 5
     stretch_hold_s: Range
     stretch_reps: Range
     cardio_min: Range
@@ -86,6 +87,10 @@ class Build(Strict):
     single_run_cap: Annotated[StrictFloat, Field(ge=1, le=2)]
     long_run_share: Annotated[StrictFloat, Field(gt=0, le=1)]
     runs_per_week_max: Annotated[StrictInt, Field(ge=1, le=7)]
+    lookback_days: Annotated[StrictInt, Field(ge=7, le=90)] = 30
+    """The single-run cap compares with the longest run of this many days (Frandsen/Nielsen 2025)."""
+    max_growth: Annotated[StrictFloat, Field(ge=0, le=2)] = 0.5
+    """Weekly volume stops growing at (1 + max_growth) x the runner's current volume."""
     source: Text
 
 
@@ -95,6 +100,8 @@ class Phase(Strict):
     id: Slug
     title: ShortText
     share: Annotated[StrictFloat, Field(ge=0, le=1)]
+    min_weeks: Annotated[StrictInt, Field(ge=0, le=52)] = 0
+    """Weeks this phase needs before the next one starts; a short plan drops later phases."""
     intent: Text
     checkpoint: Text | None = None
     start_level: Annotated[StrictInt, Field(ge=1, le=20)] = 1
@@ -147,10 +154,23 @@ class Template(Strict):
     weeks_max: Annotated[StrictInt, Field(ge=2, le=52)] = 52
     deload_every: Annotated[StrictInt, Field(ge=0, le=12)] = 0
     deload_volume: Annotated[StrictFloat, Field(gt=0, le=1)] = 1.0
+    deload_sets_drop: Annotated[StrictInt, Field(ge=0, le=3)] = 1
+    """Sets taken off each strength exercise in a lighter week."""
+    progress_after_sessions: Annotated[StrictInt, Field(ge=1, le=6)] = 2
+    """Sessions at a dose before it moves up (ACSM's "2-for-2" rule, evidence.md 1.1)."""
+    strength_gap_days: Annotated[StrictInt, Field(ge=1, le=4)] = 2
+    """Days between loaded strength sessions: 2 means at least 48 hours (evidence.md 1.1)."""
+    entry_pain_max: Annotated[StrictInt, Field(ge=0, le=10)] | None = None
+    """Highest pain score this goal is for; above it the runner is sent to another goal."""
+    entry_pain_goal: Slug | None = None
+    """The goal to suggest when the pain is above ``entry_pain_max``."""
+    condition_notes: dict[Condition, Text] = Field(default_factory=dict)
+    """Advice printed for runners with a condition, e.g. the stricter pain zones in hip OA."""
     pain_rules: PainRules
     progression: Annotated[tuple[Text, ...], Field(min_length=1)]
     step_back: Annotated[tuple[Text, ...], Field(min_length=1)]
-    site_rules: dict[PainSite, tuple[AvoidWord, ...]] = Field(default_factory=dict)
+    site_rules: dict[PainSite, tuple[AvoidWord, ...]]
+    """The conditions each pain site is routed to (evidence.md 5.4); every site must be given."""
     phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
     warmup: Block
     cooldown: Block
@@ -172,6 +192,10 @@ class Template(Strict):
                 f"weeks_default: expected a value from weeks_min ({self.weeks_min}) "
                 f"to weeks_max ({self.weeks_max}), found {self.weeks_default}"
             )
+            raise ValueError(msg)
+        missing = [site for site in PAIN_SITES if site not in self.site_rules]
+        if missing:
+            msg = f"site_rules: expected a rule for every pain site, missing {', '.join(missing)}"
             raise ValueError(msg)
         total = sum(p.share for p in self.phases)
         if abs(total - 1) > 1e-6:  # noqa: PLR2004 - a rounding tolerance, not a clinical number
