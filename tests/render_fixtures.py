@@ -95,6 +95,18 @@ SWINGS = exercise("leg-swings", "Leg swings", "warmup", "swing", Dose(sets=1, re
 WALK = exercise("easy-walk", "Easy walk", "cooldown", "walk", Dose(sets=1, duration_min=5.0))
 BIKE = exercise("easy-bike", "Easy bike ride", "cardio", "bike", Dose(sets=1, duration_min=30.0))
 
+# Left out of a plan for lateral pain: never scheduled, named on the how-to pages.
+ABDUCTION_NOTE = "Lifting the leg to the side loads the gluteal tendons hard."
+ABDUCTION = exercise(
+    "side-lying-abduction",
+    "Side-lying hip abduction",
+    "strength",
+    "abduction",
+    Dose(sets=2, reps=10, per_side=True),
+    avoid_if=("lateral", "tendinopathy"),
+    avoid_note=ABDUCTION_NOTE,
+)
+
 SCHEDULED = (BRIDGE, CLAM, SIDE_PLANK, STRETCH, SWINGS, WALK, BIKE)
 LIBRARY = (*SCHEDULED, MARCH)
 
@@ -187,6 +199,8 @@ def make_plan(
     outcome: str = "proceed",
     start: dt.date = START,
     notices: tuple[str, ...] = ("Exercises that press on the outside of the hip are left out.",),
+    avoided: tuple[str, ...] = (),
+    excluded: tuple[Exercise, ...] = (),
 ) -> Plan:
     """A plan of ``weeks`` weeks; ``outcome`` "stop" gives a plan with no weeks."""
     profile = Profile(name=name, start=start, weeks=weeks, red_flags=())
@@ -217,6 +231,8 @@ def make_plan(
         weeks=() if stopped else week_list,
         library=() if stopped else LIBRARY,
         notices=notices,
+        avoided=avoided,
+        excluded=excluded,
     )
 
 

@@ -179,3 +179,12 @@ def test_same_inputs_same_bytes(tmp_path: Path) -> None:
     run(*BASE, "--goal", "prevent", "--weekly-km", "20", "--longest-run-km", "8", "--json", str(first))
     run(*BASE, "--goal", "prevent", "--weekly-km", "20", "--longest-run-km", "8", "--json", str(second))
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_name_with_letters_the_font_lacks_is_warned(tmp_path: Path) -> None:
+    """A name with characters the PDF font cannot draw gets a warning; the plan is still made."""
+    target = tmp_path / "p.pdf"
+    code, _, err = run(*BASE, "--name", "Zoë 李", "--weeks", "2", "--out", str(target))
+    assert code == 0
+    assert "hiprehab: the PDF font has no letters for '李' in the name" in err
+    assert target.exists()

@@ -107,6 +107,19 @@ def test_a_session_log_stays_with_its_session(manage: tuple[Plan, bytes]) -> Non
     assert [i for i, body in enumerate(bodies) if body.startswith("Done")] == []
 
 
+def test_a_week_heading_is_never_alone_on_its_page(manage: tuple[Plan, bytes]) -> None:
+    """Regression: week 1's heading sat alone on a page; each week's first day starts on its page."""
+    plan, data = manage
+    texts = page_texts(data)
+    alone = []
+    for week in plan.weeks:
+        label = f"Week {week.number} of {len(plan.weeks)} Phase:"
+        page = next(_flat(t) for t in texts if label in _flat(t))
+        if _long(week.days[0].date) not in page:
+            alone.append(week.number)
+    assert alone == []
+
+
 @pytest.fixture(scope="module")
 def year() -> bytes:
     """A 52-week plan on A4."""

@@ -7,8 +7,10 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import pytest
+from pypdf.generic import DictionaryObject
 from render_fixtures import make_plan, outline, reader
 
 from hiprehab.catalogue import load_catalogue
@@ -16,6 +18,9 @@ from hiprehab.engine import build_plan
 from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes, render_pdf
 from hiprehab.templates import load_templates
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,3 +120,31 @@ def test_figures_bring_in_no_base14_font(tmp_path: Path) -> None:
     rows = [line.split() for line in result.stdout.splitlines()[2:]]
     assert [row[0] for row in rows if row[-5] != "yes"] == []
     assert all("DejaVuSans" in row[0] for row in rows)
+
+
+def _xobjects(page: PageObject) -> DictionaryObject:
+    """The page's named XObjects (forms and images)."""
+    resources = cast("DictionaryObject", page["/Resources"])
+    return cast("DictionaryObject", resources.get("/XObject", DictionaryObject()))
+
+
+def _forms(data: bytes, part: str) -> set[tuple[str, int]]:
+    """(name, object number) of every form XObject whose name holds ``part``, over all pages."""
+    found = set()
+    for page in reader(data).pages:
+        xobjects = _xobjects(page)
+        for name in xobjects:
+            if part in name:
+                found.add((str(name), xobjects.raw_get(name).idnum))
+    return found
+
+
+def test_every_log_box_is_one_form(pdf: bytes) -> None:
+    """All the session logs of a plan show a single form, drawn once."""
+    assert len(_forms(pdf, "hiprehabLog")) == 1
+
+
+def test_the_footer_disclaimer_is_one_form_on_every_page(pdf: bytes) -> None:
+    """Every page shows the same disclaimer form object."""
+    assert all("/FormXob.hiprehabDisclaimer" in _xobjects(p) for p in reader(pdf).pages)
+    assert len(_forms(pdf, "hiprehabDisclaimer")) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from render_fixtures import make_plan, page_texts, reader
+from render_fixtures import make_plan, page_texts, reader, rules, template
 
 from hiprehab.render import pdf_bytes
 
@@ -31,7 +31,35 @@ def test_markup_in_a_notice_prints_literally() -> None:
     assert "Use <i>less</i> load & rest > 2 days." in " ".join(page_texts(data))
 
 
-def test_an_unnamed_runner_gets_a_neutral_word() -> None:
-    """A profile without a name prints "Runner", not an empty line."""
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_unnamed_plan_is_for_no_one(name: str) -> None:
+    """Without a name, the cover title is followed by the goal, not by "for" a stand-in word."""
+    cover = page_texts(pdf_bytes(make_plan(name=name)))[0]
+    assert f"Your hip exercise plan {template().title} " in cover
+
+
+def test_an_unnamed_cover_has_no_runner_row() -> None:
+    """Without a name, the cover's summary starts at the goal: no "Runner" row (issue: "Runner Runner")."""
     cover = page_texts(pdf_bytes(make_plan(name="")))[0]
-    assert "for Runner" in cover
+    assert "Runner" not in cover
+    assert f"Goal {template().title} Starts" in cover
+
+
+def test_an_unnamed_header_names_the_goal_alone() -> None:
+    """Without a name, the running header is the goal, with no separator before it."""
+    howto = page_texts(pdf_bytes(make_plan(name="")))[1]
+    assert howto.startswith(f"{template().title} How to use this plan ")
+
+
+def test_an_unnamed_title_names_the_goal_alone() -> None:
+    """Without a name, the PDF's title is the plan title and the goal."""
+    metadata = reader(pdf_bytes(make_plan(name=""))).metadata
+    assert metadata is not None
+    assert metadata.title == f"Your hip exercise plan: {template().title}"
+
+
+def test_an_unnamed_referral_sheet_title_is_the_sheet_title() -> None:
+    """A stopped plan without a name is titled by its referral sheet alone."""
+    metadata = reader(pdf_bytes(make_plan(name="", outcome="stop"))).metadata
+    assert metadata is not None
+    assert metadata.title == rules().stop_title

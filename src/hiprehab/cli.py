@@ -371,6 +371,16 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
             ask=ask,
         )
         result, loaded = prepare_plan(request)
+        if pdf_path is not None and result.profile.name:
+            from hiprehab.render import unsupported_characters  # noqa: PLC0415 - reportlab only here
+
+            missing = unsupported_characters(result.profile.name)
+            if missing:
+                typer.echo(
+                    f"hiprehab: the PDF font has no letters for '{missing}' in the name; "
+                    "they will be missing from the printed plan",
+                    err=True,
+                )
         written = write_outputs(
             result, pdf=pdf_path, json_path=json_path, paper=paper_size, figures=figures, catalogue=loaded
         )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from hiprehab.errors import UsageError
 from hiprehab.outfile import check_target, write_atomic
 from hiprehab.render.figures import Figures
-from hiprehab.render.fonts import register_fonts
+from hiprehab.render.fonts import register_fonts, unsupported_characters
 from hiprehab.render.story import make_document, plan_story
 from hiprehab.render.styles import PAPER_SIZES, make_styles
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from hiprehab.catalogue import Catalogue
     from hiprehab.model.plan import Plan
 
-__all__ = ["PAPERS", "pdf_bytes", "render_pdf"]
+__all__ = ["PAPERS", "pdf_bytes", "render_pdf", "unsupported_characters"]
 
 PAPERS: tuple[str, ...] = tuple(PAPER_SIZES)
 

@@ -11,11 +11,13 @@ from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, table_style
 from hiprehab.render.words import (
     EQUIPMENT_LABELS,
+    PLANNED_AROUND,
     SESSION_LABELS,
     esc,
     long_date,
+    planned_around,
     plural,
-    who,
+    runner_name,
 )
 
 if TYPE_CHECKING:
@@ -77,9 +79,12 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
     s = styles
     template = plan.template
     equipment = equipment_needed(plan)
+    name = runner_name(plan)
+    around = planned_around(plan)
     facts = [
-        ("Runner", esc(who(plan))),
+        *([("Runner", esc(name))] if name else []),
         ("Goal", esc(template.title)),
+        *([(PLANNED_AROUND, esc(around))] if around else []),
         ("Starts", esc(long_date(plan.start))),
         ("Ends", esc(long_date(plan.end))),
         ("Length", plural(len(plan.weeks), "week")),
@@ -88,7 +93,8 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
         ("Screening", esc(screening_text(plan))),
     ]
     rows = [[Para(f"<b>{k}</b>", s.cell), Para(v, s.cell)] for k, v in facts]
-    table = Grid(rows, colWidths=[32 * mm, width - 32 * mm])
+    label_width = 38 * mm  # "Planned around" on one line
+    table = Grid(rows, colWidths=[label_width, width - label_width])
     table.setStyle(
         table_style(
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
@@ -113,7 +119,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
         SectionStart(COVER_TITLE, new_page=new_page),
         Spacer(0, 10),
         Heading(PLAN_TITLE, s.title, ((COVER_TITLE, 0),), "cover"),
-        Para(f"for <b>{esc(who(plan))}</b>", s.subtitle),
+        *([Para(f"for <b>{esc(name)}</b>", s.subtitle)] if name else [Spacer(0, 8)]),
         Para(esc(template.title), s.h2),
         Para(esc(template.summary), s.body),
         Spacer(0, 10),

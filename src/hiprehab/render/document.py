@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 _TOTAL_FORM = "hiprehabPageTotal"
+_DISCLAIMER_FORM = "hiprehabDisclaimer"
 _PAGE_NUMBER_WIDTH = 30 * mm  # kept free at the right of the footer for "page X of Y"
 
 
@@ -164,7 +165,17 @@ class PlanDocument(BaseDocTemplate):
         canvas.setLineWidth(0.5)
         top = MARGIN + self.footer_height
         canvas.line(MARGIN, top + FOOTER_GAP / 2, page_width - MARGIN, top + FOOTER_GAP / 2)
-        self.disclaimer.drawOn(canvas, MARGIN, MARGIN)
+        # The disclaimer is the same on every page: drawn once into a form, shown on each.
+        if not canvas.hasForm(_DISCLAIMER_FORM):
+            width = page_width - 2 * MARGIN - _PAGE_NUMBER_WIDTH
+            bleed = 4  # room for descenders below the last line, inside the form's clip
+            canvas.beginForm(_DISCLAIMER_FORM, -bleed, -bleed, width + bleed, self.footer_height + bleed)
+            self.disclaimer.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(MARGIN, MARGIN)
+        canvas.doForm(_DISCLAIMER_FORM)
+        canvas.restoreState()
         canvas.setFont(fonts.REGULAR, HEADER_SIZE)
         label = f"page {canvas.getPageNumber()} of "
         x = page_width - MARGIN - _PAGE_NUMBER_WIDTH + 4 * mm

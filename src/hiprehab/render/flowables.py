@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import weakref
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +77,19 @@ _PARSED: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[str, str | None], 
 )
 
 
+CELL_PADDING = 6.0
+"""ReportLab's default left and right padding of a table cell."""
+
+
+def one_line(text: str, font: str, width: float) -> bool:
+    """True when plain ``text`` fits on one line of a table column ``width`` wide at body size.
+
+    Such a cell can be a plain string, which a Table draws with one text operator:
+    no markup to parse and no lines to break. It is drawn as is, so it needs no escaping.
+    """
+    return "\n" not in text and stringWidth(text, font, BODY_SIZE) <= width - 2 * CELL_PADDING
+
+
 class Grid(Table):
     """A Table that measures itself again only at a new width (see :class:`Para`).
 
@@ -145,7 +159,8 @@ class LogBox(Flowable):
 
     One row when the notes line still gets :data:`NOTES_MIN` there, else the
     notes line goes below: the log of every session costs as little paper as a
-    pen allows.
+    pen allows. Every log of a width is alike, so it is drawn once per document
+    into a PDF form that each log then shows (see :class:`FigureBox`).
     """
 
     def __init__(self) -> None:
@@ -154,32 +169,27 @@ class LogBox(Flowable):
         self.height = 0.0
         self.one_row = True
 
-    def _fields(self) -> list[tuple[str, str, bool]]:
-        """(label, font, followed by a score line) in reading order."""
-        return [
-            (LOG_DONE, fonts.BOLD, False),
-            (LOG_DURING, fonts.REGULAR, True),
-            (LOG_MORNING, fonts.REGULAR, True),
-        ]
-
-    def _scores_width(self) -> float:
-        width = TICK_BOX + 6
-        for label, font, score in self._fields():
-            width += stringWidth(label, font, BODY_SIZE) + _FIELD_GAP
-            if score:
-                width += 4 + SCORE_LINE + 2 + stringWidth("/10", fonts.REGULAR, BODY_SIZE)
-        return width
-
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """Take the whole width; one row or two, depending on the room for notes."""
         del availHeight
         self.width = availWidth
-        notes_room = availWidth - self._scores_width() - stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE)
+        notes_room = availWidth - _scores_width() - stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE)
         self.one_row = notes_room >= NOTES_MIN
         self.height = TICK_BOX + 2 if self.one_row else TICK_BOX + WRITE_LINE_GAP + 4
         return self.width, self.height
 
     def draw(self) -> None:
+        """Show the log's form, drawing it first if this is the first log of its layout."""
+        c = self.canv
+        form = f"hiprehabLog.{'row' if self.one_row else 'rows'}.{round(self.width * 100)}"
+        if not c.hasForm(form):
+            # A little room outside the box, so the forms' clip keeps whole line ends.
+            c.beginForm(form, -_BLEED, -_BLEED, self.width + _BLEED, self.height + _BLEED)
+            self._draw_log()
+            c.endForm()
+        c.doForm(form)
+
+    def _draw_log(self) -> None:
         """Draw the box, the labelled score lines and the notes line."""
         c = self.canv
         c.saveState()
@@ -189,7 +199,7 @@ class LogBox(Flowable):
         c.rect(0, box_y, TICK_BOX, TICK_BOX, stroke=1, fill=0)
         text_y = box_y + (TICK_BOX - BODY_SIZE) / 2 + 1.5
         x = TICK_BOX + 6
-        for label, font, score in self._fields():
+        for label, font, score in _LOG_FIELDS:
             c.setFont(font, BODY_SIZE)
             c.drawString(x, text_y, label)
             x += stringWidth(label, font, BODY_SIZE)
@@ -206,6 +216,26 @@ class LogBox(Flowable):
         start = notes_x + stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE) + 4
         c.line(start, notes_y - 2, self.width, notes_y - 2)
         c.restoreState()
+
+
+# (label, font, followed by a score line) in reading order.
+_LOG_FIELDS = (
+    (LOG_DONE, fonts.BOLD, False),
+    (LOG_DURING, fonts.REGULAR, True),
+    (LOG_MORNING, fonts.REGULAR, True),
+)
+_BLEED = 2  # points; a whole number, as beginForm takes it
+
+
+@functools.cache
+def _scores_width() -> float:
+    """Width of the tick box and the two scores: the same for every log (fonts are fixed)."""
+    width = TICK_BOX + 6
+    for label, font, score in _LOG_FIELDS:
+        width += stringWidth(label, font, BODY_SIZE) + _FIELD_GAP
+        if score:
+            width += 4 + SCORE_LINE + 2 + stringWidth("/10", fonts.REGULAR, BODY_SIZE)
+    return width
 
 
 _FIELD_GAP = 10.0
@@ -308,9 +338,19 @@ class KeepIfFits(KeepTogether):
         self.needed = 0.0
         self.glued = False
         self._heights: list[float] = []
+        self._measured: tuple[float, float] | None = None  # (available width, width taken) last time
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        """Measure the content, then ask to be split, as KeepTogether does."""
+        """Measure the content, then ask to be split, as KeepTogether does.
+
+        The content is measured at unlimited height, so its sizes depend on the
+        width alone: a group asked again at the same width (as a page fills, and
+        each enclosing group asks its own) reuses them.
+        """
+        self.__dict__["_wrapInfo"] = (availWidth, availHeight)  # KeepTogether.split checks it
+        measured = self._measured
+        if measured is not None and measured[0] == availWidth:
+            return measured[1], _UNLIMITED
         width = 0.0
         self._heights = []
         for index, flowable in enumerate(self.content):
@@ -321,7 +361,7 @@ class KeepIfFits(KeepTogether):
             width = max(width, w)
             self._heights.append(h)
         self.needed = sum(self._heights)
-        self.__dict__["_wrapInfo"] = (availWidth, availHeight)  # KeepTogether.split checks it
+        self._measured = (availWidth, width)
         return width, _UNLIMITED
 
     def _first_block(self) -> int:
@@ -341,8 +381,24 @@ class KeepIfFits(KeepTogether):
             return headings + block.lead(page) + height - block.needed
         return headings + height
 
+    def min_lead(self) -> float:
+        """The least that must fit for the content to start: its headings and first whole piece."""
+        first = self._first_block()
+        headings = sum(self._heights[:first])
+        if first == len(self.content):
+            return headings
+        block, height = self.content[first], self._heights[first]
+        if isinstance(block, KeepIfFits):
+            return headings + block.min_lead() + height - block.needed
+        return headings + height
+
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        """Everything here if it fits; else on the next page if it fits one; else from here."""
+        """Everything here if it fits; else on the next page if it fits one; else from here.
+
+        Glued content (the first block under headings that have started) starts right
+        here as long as its headings and first whole piece fit, so headings are never
+        left alone on a nearly empty page.
+        """
         if vars(self).get("_wrapInfo") != (availWidth, availHeight):
             self.wrap(availWidth, availHeight)
         content: list[Flowable] = list(self.content)
@@ -352,7 +408,8 @@ class KeepIfFits(KeepTogether):
         page = frame._height if frame is not None else _UNLIMITED  # noqa: SLF001 - ReportLab's frame
         at_top = frame is not None and bool(frame._atTop)  # noqa: SLF001
         moving_helps = self.needed <= page and not self.glued
-        if at_top or (not moving_helps and self.lead(page) <= availHeight):
+        glued_fits = self.glued and self.min_lead() <= availHeight
+        if at_top or glued_fits or (not moving_helps and self.lead(page) <= availHeight):
             first = self._first_block()
             block = content[first] if 0 < first < len(content) else None
             if isinstance(block, KeepIfFits):

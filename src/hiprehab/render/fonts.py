@@ -40,3 +40,16 @@ def register_fonts() -> None:
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)
     addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+
+
+def unsupported_characters(text: str) -> str:
+    """The distinct characters of ``text``, in order of first appearance, that the regular face cannot draw.
+
+    The PDF draws such a character as nothing at all, so a name in Chinese or
+    with an emoji would silently lose letters; the CLI warns with this.
+    """
+    register_fonts()
+    font = pdfmetrics.getFont(REGULAR)
+    assert isinstance(font, TTFont)  # noqa: S101 - register_fonts registered a TrueType font
+    glyphs = font.face.charToGlyph  # code point -> glyph index, for every character the face draws
+    return "".join(dict.fromkeys(char for char in text if ord(char) not in glyphs))

@@ -1,4 +1,4 @@
-"""How to use this plan: notices, the pain traffic light, doses, progression, advice.
+"""How to use this plan: notices, what was left out, the pain traffic light, doses, progression, advice.
 
 The traffic light shows each zone three ways (tint, word and symbol), so it
 still reads when printed in black and white.
@@ -13,7 +13,7 @@ from reportlab.platypus import Spacer
 
 from hiprehab.render.flowables import LOG_DONE, LOG_DURING, LOG_MORNING, Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, table_style
-from hiprehab.render.words import esc
+from hiprehab.render.words import PLANNED_AROUND, esc, planned_around
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 HOWTO_TITLE = "How to use this plan"
+LEFT_OUT_TITLE = "Left out for you, and why"
 
 GREEN_MARK, AMBER_MARK, RED_MARK = "✓", "‖", "↓"
 
@@ -105,6 +106,36 @@ def dose_table(styles: Styles, width: float) -> Grid:
     return table
 
 
+def left_out(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """What the plan was built around, then each exercise left out and why; nothing if none was."""
+    if not plan.excluded:
+        return []
+    s = styles
+    around = planned_around(plan)
+    intro = f"<b>{PLANNED_AROUND}:</b> {esc(around)}. " if around else ""
+    rows = [
+        [Para(f"<b>{esc(exercise.name)}</b>", s.cell), Para(esc(exercise.avoid_note or ""), s.cell)]
+        for exercise in plan.excluded
+    ]
+    first = 55 * mm
+    table = Grid(rows, colWidths=[first, width - first])
+    table.setStyle(
+        table_style(
+            ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        )
+    )
+    return [
+        Para(LEFT_OUT_TITLE, s.h2),
+        Para(f"{intro}These exercises are left out of your plan:", s.body),
+        table,
+        Spacer(0, 4),
+    ]
+
+
 def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     """The how-to pages."""
     s = styles
@@ -116,6 +147,7 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     if plan.notices:
         flow.append(Para("About your plan", s.h2))
         flow += _bullets(plan.notices, s)
+    flow += left_out(plan, s, width)
     flow += [
         Para("Listen to your pain: the traffic light", s.h2),
         Para(

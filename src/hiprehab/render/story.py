@@ -12,7 +12,7 @@ from hiprehab.render.overview import overview_section
 from hiprehab.render.referral import referral_notice, referral_sheet
 from hiprehab.render.warnings import warnings_section
 from hiprehab.render.week import WeekWriter
-from hiprehab.render.words import who
+from hiprehab.render.words import runner_name
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -23,15 +23,20 @@ if TYPE_CHECKING:
 
 
 def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
-    """The document template with the plan's header text and metadata."""
-    name = who(plan)
+    """The document template with the plan's header text and metadata.
+
+    Without a name, the header and title name the goal alone rather than a stand-in word.
+    """
+    name = runner_name(plan)
     goal = plan.template.title
-    stopped = plan.screening.outcome == "stop"
-    title = f"{plan.rules.stop_title}: {name}" if stopped else f"{PLAN_TITLE}: {name}, {goal}"
+    if plan.screening.outcome == "stop":
+        title = f"{plan.rules.stop_title}: {name}" if name else plan.rules.stop_title
+    else:
+        title = f"{PLAN_TITLE}: {name}, {goal}" if name else f"{PLAN_TITLE}: {goal}"
     return PlanDocument(
         paper,
         styles=styles,
-        header=f"{name} · {goal}",
+        header=f"{name} · {goal}" if name else goal,
         disclaimer=plan.rules.disclaimer,
         title=title,
         subject=plan.template.summary,

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from hiprehab.render import fonts
 from hiprehab.render.cards import card, rungs_line, text_lines
-from hiprehab.render.flowables import Grid, Heading, KeepIfFits, LogBox, Para, SectionStart, TickRow
-from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, table_style
+from hiprehab.render.flowables import Grid, Heading, KeepIfFits, LogBox, Para, SectionStart, TickRow, one_line
+from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, TableCommand, table_style
 from hiprehab.render.words import (
     UNIT_LABELS,
     date_range,
@@ -41,6 +42,15 @@ if TYPE_CHECKING:
 
 WEEKS_OUTLINE = "Week by week"
 PARTS = (("warmup", "Warm-up"), ("main", ""), ("cooldown", "Cool-down"))
+CHECKPOINT_LABEL = "Checkpoint:"
+
+
+def checkpoint_text(checkpoint: str) -> str:
+    """A phase's checkpoint without its own leading "Checkpoint:", which the label already says."""
+    text = checkpoint.strip()
+    if text.lower().startswith(CHECKPOINT_LABEL.lower()):
+        text = text[len(CHECKPOINT_LABEL) :].lstrip()
+    return text
 
 
 def week_label(week: Week, plan: Plan) -> str:
@@ -93,23 +103,37 @@ class WeekWriter:
         return card(title, body, self.width, self.figures.box(item.exercise), s)
 
     def _rows(self, items: list[Item]) -> Grid:
-        """Exercises already shown: one row each, name, dose and the card to look at."""
+        """Exercises already shown: one row each, name, dose and the card to look at.
+
+        A name or dose that fits on one line is a plain string, which the table
+        draws as is: these rows hold most of a plan's cells, and plain strings
+        spare a Paragraph's markup parsing and line breaking for each.
+        """
         s = self.styles
-        rows = []
-        for item in items:
+        ref_width = 20 * mm
+        name_width = (self.width - ref_width) * 0.45
+        dose_width = self.width - ref_width - name_width
+        rows: list[list[object]] = []
+        bold: list[TableCommand] = []
+        for row, item in enumerate(items):
+            name, dose = item.exercise.name, item_dose(item)
+            plain_name = not item.optional and one_line(name, fonts.BOLD, name_width)
+            plain_dose = not item.change and one_line(dose, fonts.REGULAR, dose_width)
+            if plain_name:
+                bold.append(("FONTNAME", (0, row), (0, row), fonts.BOLD))
             change = f"<br/><i>{esc(item.change)}</i>" if item.change else ""
             rows.append(
                 [
-                    Para(self._name(item), s.cell),
-                    Para(esc(item_dose(item)) + change, s.cell),
-                    self._reference(item),  # a plain string: drawn without a Paragraph
+                    name if plain_name else Para(self._name(item), s.cell),
+                    dose if plain_dose else Para(esc(dose) + change, s.cell),
+                    self._reference(item),
                 ]
             )
-        ref_width = 20 * mm
-        name_width = (self.width - ref_width) * 0.45
-        table = Grid(rows, colWidths=[name_width, self.width - ref_width - name_width, ref_width])
+        table = Grid(rows, colWidths=[name_width, dose_width, ref_width])
         table.setStyle(
             table_style(
+                *bold,
+                ("LEADING", (0, 0), (-1, -1), s.cell.leading),  # plain strings: rows as tall as Paragraphs
                 ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                 ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -215,12 +239,18 @@ class WeekWriter:
         ]
         index = self.plan.weeks.index(week)
         if index == 0 or self.plan.weeks[index - 1].phase.id != week.phase.id:
-            flow.append(Para(f"<b>Aim of this phase:</b> {esc(week.phase.intent)}", s.body))
+            # The checkpoint is about entering or staying in this phase ("Start this
+            # phase only when ..."), so it opens the phase's first week, before its aim.
             if week.phase.checkpoint:
-                flow.append(Para(f"<b>Before the next phase:</b> {esc(week.phase.checkpoint)}", s.body))
+                text = esc(checkpoint_text(week.phase.checkpoint))
+                flow.append(Para(f"<b>{CHECKPOINT_LABEL}</b> {text}", s.body))
+            flow.append(Para(f"<b>Aim of this phase:</b> {esc(week.phase.intent)}", s.body))
         if week.running_target is not None:
             units = UNIT_LABELS.get(self.plan.profile.units, self.plan.profile.units)
             target = f"{number(week.running_target)} {units}"
             flow.append(Para(f"<b>Running this week:</b> {target} in all", s.body))
-        flow += [self._day(day) for day in week.days]
-        return flow
+        days = [self._day(day) for day in week.days]
+        # The week's heading and aims travel with its first day, so a first day that
+        # does not fit under them starts there and flows on, instead of leaving the
+        # heading alone on a nearly empty page.
+        return [flow[0], KeepIfFits([*flow[1:], days[0]]), *days[1:]]

@@ -48,6 +48,25 @@ AVOID_LABELS = {
     "front": "pain at the front of the hip",
 }
 
+PLANNED_AROUND = "Planned around"
+"""The label of what the plan's exclusions were built around (cover and how-to pages)."""
+
+# What a plan was built around, as a runner would say it: the pain sites first,
+# then the conditions, in the vocabulary's order (the plan's own order is alphabetical).
+PLANNED_AROUND_WORDS = {
+    "lateral": "pain on the outside of the hip",
+    "groin": "groin pain",
+    "buttock": "pain in the buttock",
+    "front": "pain at the front of the hip",
+    "tendinopathy": "gluteal tendinopathy",
+    "bursitis": "bursitis",
+    "muscle_strain": "a muscle strain",
+    "osteoarthritis": "hip osteoarthritis",
+    "labral_tear": "a labral tear",
+    "fai": "hip impingement (FAI)",
+    "stress_fracture": "a stress fracture",
+}
+
 EQUIPMENT_LABELS = {
     "none": "nothing",
     "mat": "exercise mat",
@@ -156,6 +175,25 @@ def session_heading(session: Session) -> str:
     return f"{label}: {session.title}"
 
 
-def who(plan: Plan) -> str:
-    """The runner's name, or a neutral word when the profile has none."""
-    return plan.profile.name.strip() or "Runner"
+def runner_name(plan: Plan) -> str:
+    """The runner's name, or "" when the profile has none (the plan then names no one)."""
+    return plan.profile.name.strip()
+
+
+def word_list(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def planned_around(plan: Plan) -> str:
+    """What the plan's exclusions were built around, in plain words ("" when nothing).
+
+    ``pain on the outside of the hip, gluteal tendinopathy and bursitis``.
+    """
+    order = list(PLANNED_AROUND_WORDS)
+    known = sorted((w for w in plan.avoided if w in PLANNED_AROUND_WORDS), key=order.index)
+    # A word this table does not know yet still prints, after the known ones.
+    unknown = [w.replace("_", " ") for w in plan.avoided if w not in PLANNED_AROUND_WORDS]
+    return word_list([PLANNED_AROUND_WORDS[w] for w in known] + unknown)
