@@ -54,19 +54,7 @@ Condition = Literal[
     "stress_fracture",
 ]
 PainSite = Literal["lateral", "groin", "buttock", "front"]
-AvoidWord = Literal[
-    "tendinopathy",
-    "bursitis",
-    "muscle_strain",
-    "osteoarthritis",
-    "labral_tear",
-    "fai",
-    "stress_fracture",
-    "lateral",
-    "groin",
-    "buttock",
-    "front",
-]
+AvoidWord = Literal[Condition, PainSite]  # an avoid_if word: a condition or a pain site
 Goal = Literal["manage", "prevent"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
