@@ -40,6 +40,7 @@ CatalogueOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--catalogue",
+        metavar="DIR",
         help="A folder of your own exercise files, added after the built-in ones (repeatable).",
         show_default=False,
     ),
@@ -301,7 +302,10 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
     templates: Annotated[
         list[Path] | None,
         typer.Option(
-            "--templates", help="A folder of your own goal templates (repeatable).", show_default=False
+            "--templates",
+            metavar="DIR",
+            help="A folder of your own goal templates (repeatable).",
+            show_default=False,
         ),
     ] = None,
     paper: Annotated[str, typer.Option(help="Paper size: a4 or letter.")] = "a4",
