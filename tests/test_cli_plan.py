@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hiprehab.cli import app
+from hiprehab.vocab import RED_FLAGS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -188,3 +189,14 @@ def test_name_with_letters_the_font_lacks_is_warned(tmp_path: Path) -> None:
     assert code == 0
     assert "hiprehab: the PDF font has no letters for '李' in the name" in err
     assert target.exists()
+
+
+def test_red_flag_questions_are_asked_at_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a terminal each question is asked; a yes to night pain stops the plan with exit 3."""
+    monkeypatch.setattr("hiprehab.cli.can_ask", lambda: True)
+    answers = "".join("y\n" if flag == "night_pain" else "n\n" for flag in RED_FLAGS)
+    target = tmp_path / "p.json"
+    result = CliRunner().invoke(app, ["plan", "--start", "2027-01-04", "--json", str(target)], input=answers)
+    assert result.exit_code == 3
+    assert result.stderr.count("[y/N]") == len(RED_FLAGS)
+    assert json.loads(target.read_text(encoding="utf-8"))["screening"]["flags"] == ["night_pain"]

@@ -67,6 +67,11 @@ def run_guarded() -> Iterator[None]:
         _fail(str(err), err.exit_code)
 
 
+def can_ask() -> bool:
+    """True when a person is at the keyboard to answer the red-flag questions."""
+    return sys.stdin.isatty()
+
+
 def user_folder() -> Path:
     """The user's own hiprehab folder (``HIPREHAB_USER_DIR`` overrides it)."""
     override = os.environ.get("HIPREHAB_USER_DIR")
@@ -361,7 +366,7 @@ def plan(  # noqa: C901, PLR0912, PLR0915 - one branch per documented flag
         json_path = None if json_out in (None, "-") else Path(json_out)
         pdf_path = out if out is not None or json_out is not None else Path("plan.pdf")
         ask = None
-        if sys.stdin.isatty():
+        if can_ask():
 
             def ask(question: str) -> bool:
                 return typer.confirm(question, default=False, err=True)
