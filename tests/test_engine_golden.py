@@ -9,25 +9,20 @@ the catalogue or the templates, regenerate them and review the diff:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from engine_inputs import default_inputs
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.engine import build_plan
 from hiprehab.export import plan_to_json
 from hiprehab.model.profile import Profile
-from hiprehab.templates import load_templates
 
 if TYPE_CHECKING:
-    from hiprehab.catalogue import Catalogue
     from hiprehab.model.plan import Plan
-    from hiprehab.model.screening import ScreeningRules
-    from hiprehab.model.template import Template
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -113,11 +108,7 @@ RUN_KEYS = ["total_min", "distance_km", "distance", "units", "intervals", "stage
 INTERVAL_KEYS = ["run_min", "walk_min", "repeats"]
 
 
-@functools.cache
-def _inputs() -> tuple[Catalogue, dict[str, Template], ScreeningRules]:
-    catalogue = load_catalogue([ROOT / "exercises"])
-    templates, rules = load_templates([ROOT / "templates"])
-    return catalogue, templates, rules
+_inputs = default_inputs
 
 
 def _plan(name: str) -> Plan:

@@ -8,31 +8,27 @@ one scheduling rule on the plan the engine builds for them.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from engine_inputs import default_inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.engine import build_plan
 from hiprehab.engine.select import HOUSEHOLD
 from hiprehab.export import plan_to_json
 from hiprehab.model.plan import Item
 from hiprehab.model.profile import Profile
-from hiprehab.templates import load_templates
 from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, UNITS, WEEKDAYS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from hiprehab.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
     from hiprehab.model.plan import Day, Plan, Run, Session, Week
-    from hiprehab.model.screening import ScreeningRules
-    from hiprehab.model.template import DoseRanges, Range, Template
+    from hiprehab.model.template import DoseRanges, Range
 
 ROOT = Path(__file__).resolve().parents[1]
 OWNED = tuple(e for e in EQUIPMENT if e != "none")  # "none" may only stand alone
@@ -43,11 +39,7 @@ EPSILON = 1e-6  # run lengths are floats rounded to 0.1; compare caps with a rou
 PROPERTY = settings(max_examples=60, deadline=None)
 
 
-@functools.cache
-def _inputs() -> tuple[Catalogue, dict[str, Template], ScreeningRules]:
-    catalogue = load_catalogue([ROOT / "exercises"])
-    templates, rules = load_templates([ROOT / "templates"])
-    return catalogue, templates, rules
+_inputs = default_inputs
 
 
 def _build(profile: Profile, start: dt.date) -> Plan:

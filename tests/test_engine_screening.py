@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from engine_inputs import default_inputs
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.engine import build_plan
 from hiprehab.engine.screen import screen
 from hiprehab.errors import UsageError
 from hiprehab.model.profile import Profile
-from hiprehab.templates import load_templates
 from hiprehab.vocab import RED_FLAGS
 
 if TYPE_CHECKING:
-    from hiprehab.catalogue import Catalogue
     from hiprehab.model.plan import Plan
     from hiprehab.model.screening import ScreeningRules
-    from hiprehab.model.template import Template
 
 ROOT = Path(__file__).resolve().parents[1]
 START = dt.date(2027, 1, 4)
@@ -34,11 +30,7 @@ UNANSWERED = (
 )
 
 
-@functools.cache
-def _inputs() -> tuple[Catalogue, dict[str, Template], ScreeningRules]:
-    catalogue = load_catalogue([ROOT / "exercises"])
-    templates, rules = load_templates([ROOT / "templates"])
-    return catalogue, templates, rules
+_inputs = default_inputs
 
 
 def _rules() -> ScreeningRules:

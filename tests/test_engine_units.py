@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from engine_inputs import default_inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiprehab.catalogue import Catalogue, load_catalogue
+from hiprehab.catalogue import Catalogue
 from hiprehab.engine import build_plan, progress
 from hiprehab.engine.build import _apart, _spread, allocate_phases
 from hiprehab.engine.running import VolumeBuilder, WalkRunLadder
 from hiprehab.engine.select import HOUSEHOLD, Selector
 from hiprehab.model.plan import Interval
 from hiprehab.model.profile import Profile
-from hiprehab.templates import load_templates
 
 if TYPE_CHECKING:
     from hiprehab.model.exercise import Exercise
-    from hiprehab.model.screening import ScreeningRules
     from hiprehab.model.template import Build, Template
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,11 +37,7 @@ NO_LONGEST_RUN = (
 )
 
 
-@functools.cache
-def _inputs() -> tuple[Catalogue, dict[str, Template], ScreeningRules]:
-    catalogue = load_catalogue([ROOT / "exercises"])
-    templates, rules = load_templates([ROOT / "templates"])
-    return catalogue, templates, rules
+_inputs = default_inputs
 
 
 def _template(goal: str) -> Template:

@@ -132,27 +132,22 @@ def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry
     for index, exercise in enumerate(parsed.exercises):
         line, col = doc.where(("exercises", index))
         entries.append(_Entry(exercise, Origin(shown, line, col, folder), doc, index))
-    _check_unique_in(doc, parsed, problems)
+    _check_unique_in(entries, problems)
     return entries
 
 
-def _check_unique_in(doc: Document, parsed: CatalogueFile, problems: list[Problem]) -> None:
-    seen: dict[str, int] = {}
-    for index, exercise in enumerate(parsed.exercises):
-        if exercise.id in seen:
-            line, col = doc.where(("exercises", index, "id"))
-            first = doc.where(("exercises", seen[exercise.id], "id"))[0]
+def _check_unique_in(entries: list[_Entry], problems: list[Problem]) -> None:
+    seen: dict[str, _Entry] = {}
+    for entry in entries:
+        first = seen.setdefault(entry.exercise.id, entry)
+        if first is not entry:
             problems.append(
-                Problem(
-                    doc.path,
-                    line,
-                    col,
-                    f"exercises[{index}].id",
-                    f"expected a unique id, found '{exercise.id}' again (first on line {first})",
+                entry.problem(
+                    "id",
+                    f"expected a unique id, found '{entry.exercise.id}' again "
+                    f"(first on line {first.doc.where(('exercises', first.index, 'id'))[0]})",
                 )
             )
-        else:
-            seen[exercise.id] = index
 
 
 def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:

@@ -27,7 +27,7 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
     """
     problems: list[Problem] = []
     templates: dict[str, Template] = {}
-    origins: dict[str, str] = {}
+    origins: dict[str, Path] = {}
     rules: ScreeningRules | None = None
     for source in sources:
         if not source.exists():
@@ -45,7 +45,8 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
                 problems.extend(err.problems)
                 continue
             previous = origins.get(template.id)
-            if previous is not None and previous.rsplit("/", 1)[0] == shown.rsplit("/", 1)[0]:
+            # Two files of one folder may not share an id; a later folder replaces it.
+            if previous is not None and previous.parent == path.parent:
                 line, col = doc.where(("id",))
                 problems.append(
                     Problem(
@@ -53,11 +54,12 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
                         line,
                         col,
                         "id",
-                        f"expected a unique template id, found '{template.id}' also in {previous}",
+                        f"expected a unique template id, found '{template.id}' "
+                        f"also in {display_path(previous)}",
                     )
                 )
             templates[template.id] = template
-            origins[template.id] = shown
+            origins[template.id] = path
     if rules is None and not problems:
         shown = ", ".join(display_path(s) for s in sources)
         problems.append(

@@ -206,27 +206,19 @@ class _Scheduler:
         chosen += drills[: self.template.warmup.exercises.max - len(chosen)]
         items = []
         for exercise in chosen:
-            track = progress.Track(exercise, exercise.dose.sets, progress.start(exercise, phase.dose).amount)
+            track = progress.as_given(exercise)
             if exercise.dose.hold_s is not None:
                 # Behm 2016: keep still holds before a run under the template's total.
                 hold = min(exercise.dose.hold_s, self.template.pre_run_static_max_s)
                 sets = max(1, min(exercise.dose.sets, self.template.pre_run_static_max_s // max(hold, 1)))
                 track = progress.Track(exercise, sets, hold)
-            elif exercise.dose.reps is not None:
-                track = progress.Track(exercise, exercise.dose.sets, exercise.dose.reps)
-            else:
-                track = progress.Track(exercise, 1, round(exercise.dose.duration_min or 5))
             items.append(self._item(track, "warmup"))
         return items
 
     def _cooldown(self) -> list[Item]:
         pool = self.selector.of_kinds(self.template.cooldown.kinds or ("cooldown",))
-        items = []
-        for exercise in pool[: self.template.cooldown.exercises.max]:
-            amount = exercise.dose.reps or exercise.dose.hold_s or round(exercise.dose.duration_min or 5)
-            track = progress.Track(exercise, exercise.dose.sets, amount)
-            items.append(self._item(track, "cooldown", optional=True))
-        return items
+        chosen = pool[: self.template.cooldown.exercises.max]
+        return [self._item(progress.as_given(e), "cooldown", optional=True) for e in chosen]
 
     def _run_session(self, run: Run, phase: Phase) -> Session:
         items = (*self._warmup(phase), *self._cooldown())

@@ -62,6 +62,11 @@ def _default_amount(exercise: Exercise) -> int:
     return int(dose.reps or dose.hold_s or round(dose.duration_min or 1))
 
 
+def as_given(exercise: Exercise) -> Track:
+    """The exercise at its catalogue dose, for parts the template does not bound (warm-up, cool-down)."""
+    return Track(exercise, exercise.dose.sets, _default_amount(exercise))
+
+
 def start(exercise: Exercise, dose: DoseRanges) -> Track:
     """The first dose of an exercise: its catalogue dose moved inside the phase's ranges."""
     sets_range, amount_range = _ranges(exercise, dose)
