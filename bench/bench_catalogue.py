@@ -1,6 +1,6 @@
 """Benchmark: load and validate the default catalogue; time `hiprehab --help`.
 
-Targets (issue 2): catalogue load <= 50 ms in-process; `hiprehab --help` <= 0.3 s
+Targets: catalogue load <= 50 ms in-process; `hiprehab --help` <= 0.3 s
 process wall time. Prints figures; asserts nothing (machines are noisy).
 """
 
@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from hiprehab.catalogue import load_catalogue  # noqa: E402 - after the path set-up
-from hiprehab.templates import load_templates  # noqa: E402
+from hiprehab.load.catalogue import load_catalogue  # noqa: E402 - after the path set-up
+from hiprehab.load.templates import load_templates  # noqa: E402
 
 
 def best_of(runs: int, action: object) -> tuple[float, float]:

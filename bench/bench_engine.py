@@ -1,6 +1,6 @@
 """Benchmark: plan-building time in-process for 6, 12 and 52 weeks, both goals.
 
-Target (issue 3): <= 50 ms for 52 weeks, growing linearly. Prints figures only.
+Target: <= 50 ms for 52 weeks, growing linearly. Prints figures only.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from hiprehab.catalogue import load_catalogue  # noqa: E402 - after the path set-up
 from hiprehab.engine import build_plan  # noqa: E402
+from hiprehab.load.catalogue import load_catalogue  # noqa: E402 - after the path set-up
+from hiprehab.load.templates import load_templates  # noqa: E402
 from hiprehab.model.profile import Profile  # noqa: E402
-from hiprehab.templates import load_templates  # noqa: E402
 
 RUNS = 30
 

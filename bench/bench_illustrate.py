@@ -1,4 +1,4 @@
-"""Benchmark: the cost of figures (issue #5).
+"""Benchmark: the cost of figures.
 
 Prints the time to lay out and draw every default figure (vector and PNG), then
 renders a 12-week plan with and without figures and compares time and size.
@@ -20,14 +20,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402 - after the path set-up
 
-from hiprehab.catalogue import load_catalogue  # noqa: E402
 from hiprehab.engine import build_plan  # noqa: E402
 from hiprehab.illustrate.draw_pdf import drawing_for  # noqa: E402
 from hiprehab.illustrate.draw_png import scene_image  # noqa: E402
 from hiprehab.illustrate.geometry import pose_scene  # noqa: E402
+from hiprehab.load.catalogue import load_catalogue  # noqa: E402
+from hiprehab.load.templates import load_templates  # noqa: E402
 from hiprehab.model.profile import Profile  # noqa: E402
 from hiprehab.render import pdf_bytes  # noqa: E402
-from hiprehab.templates import load_templates  # noqa: E402
 
 RUNS = 5
 FIGURE_PT = 80.0  # a little larger than a card's figure box
@@ -94,8 +94,8 @@ def plan_cost() -> None:
     plan = build_plan(catalogue, templates["manage"], rules, profile, dt.date(2027, 1, 4))
     results = {}
     for with_figures in (False, True):
-        data = pdf_bytes(plan, figures=with_figures, catalogue=catalogue)
-        seconds = median_seconds(lambda f=with_figures: pdf_bytes(plan, figures=f, catalogue=catalogue))
+        data = pdf_bytes(plan, figures=with_figures)
+        seconds = median_seconds(lambda f=with_figures: pdf_bytes(plan, figures=f))
         results[with_figures] = (seconds, len(data))
         label = "with figures" if with_figures else "without figures"
         print(f"12-week plan {label:16s}: {seconds * 1000:7.1f} ms, {len(data) / 1024:7.1f} KiB")

@@ -1,4 +1,4 @@
-"""Benchmark the PDF renderer (issue #4).
+"""Benchmark the PDF renderer.
 
 Prints:
   (a) a 12-week plan rendered in-process, and end to end as a process
@@ -31,14 +31,14 @@ sys.path.insert(0, str(ROOT / "src"))
 from reportlab import rl_config  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
-from hiprehab.catalogue import load_catalogue  # noqa: E402
+from hiprehab import fonts as plan_fonts  # noqa: E402
 from hiprehab.engine import build_plan  # noqa: E402
+from hiprehab.load.catalogue import load_catalogue  # noqa: E402
+from hiprehab.load.templates import load_templates  # noqa: E402
 from hiprehab.model.profile import Profile  # noqa: E402
-from hiprehab.render import fonts as plan_fonts  # noqa: E402
 from hiprehab.render import pdf_bytes  # noqa: E402
 from hiprehab.render.styles import make_styles  # noqa: E402
 from hiprehab.resources import data_dir  # noqa: E402
-from hiprehab.templates import load_templates  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Callable

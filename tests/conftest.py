@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 from typer.testing import CliRunner
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.errors import InvalidInputError
+from hiprehab.load.catalogue import load_catalogue
 
 if TYPE_CHECKING:
     from collections.abc import Callable

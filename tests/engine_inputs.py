@@ -6,11 +6,11 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hiprehab.catalogue import load_catalogue
-from hiprehab.templates import load_templates
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.load.templates import load_templates
 
 if TYPE_CHECKING:
-    from hiprehab.catalogue import Catalogue
+    from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.screening import ScreeningRules
     from hiprehab.model.template import Template
 

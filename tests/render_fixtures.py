@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 import pypdf
 
+from hiprehab.load.templates import load_templates
 from hiprehab.model.exercise import Dose, Exercise
+from hiprehab.model.notice import Notice
 from hiprehab.model.plan import Day, Interval, Item, Plan, Run, Screening, Session, Week
 from hiprehab.model.profile import Profile
 from hiprehab.resources import data_dir
-from hiprehab.templates import load_templates
 
 if TYPE_CHECKING:
     from hiprehab.model.screening import ScreeningRules
@@ -198,7 +199,9 @@ def make_plan(
     name: str = "Sample Runner",
     outcome: str = "proceed",
     start: dt.date = START,
-    notices: tuple[str, ...] = ("Exercises that press on the outside of the hip are left out.",),
+    notices: tuple[Notice, ...] = (
+        Notice.of("condition_note", text="Exercises that press on the outside of the hip are left out."),
+    ),
     avoided: tuple[str, ...] = (),
     excluded: tuple[Exercise, ...] = (),
 ) -> Plan:

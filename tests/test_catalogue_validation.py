@@ -1,4 +1,4 @@
-"""Catalogue validation, layering and ladders (issue #2), and the shipped catalogue's doses."""
+"""Catalogue validation, layering and ladders, and the shipped catalogue's doses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 import yaml
 
-from hiprehab.catalogue import Catalogue, Origin, Replacement, load_catalogue
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.model.catalogue import Catalogue, Origin, Replacement
 from hiprehab.resources import data_dir
 
 if TYPE_CHECKING:
@@ -279,13 +280,13 @@ def test_shipped_ladders_run_from_one_without_gaps(shipped: Catalogue) -> None:
 
 
 def test_shipped_strength_sets_are_one_to_three(shipped: Catalogue) -> None:
-    """Strength exercises prescribe 1-3 sets (evidence.md 5.1)."""
+    """Strength exercises prescribe 1-3 sets (docs/evidence.md 5.1)."""
     outside = [e.id for e in shipped.exercises if e.kind == "strength" and not 1 <= e.dose.sets <= 3]
     assert outside == []
 
 
 def test_shipped_strength_reps_are_five_to_fifteen(shipped: Catalogue) -> None:
-    """Strength exercises dosed in reps prescribe 5-15 (evidence.md 5.1)."""
+    """Strength exercises dosed in reps prescribe 5-15 (docs/evidence.md 5.1)."""
     outside = [
         e.id
         for e in shipped.exercises
@@ -295,21 +296,21 @@ def test_shipped_strength_reps_are_five_to_fifteen(shipped: Catalogue) -> None:
 
 
 def test_shipped_isometric_holds_are_five_to_forty_five_seconds(shipped: Catalogue) -> None:
-    """Holds of isometric and strength exercises (planks too) last 5-45 s (evidence.md 5.1)."""
+    """Holds of isometric and strength exercises (planks too) last 5-45 s (docs/evidence.md 5.1)."""
     holds = [e for e in shipped.exercises if e.kind in {"isometric", "strength"} and e.dose.hold_s]
     assert holds
     assert [e.id for e in holds if not 5 <= (e.dose.hold_s or 0) <= 45] == []
 
 
 def test_shipped_stretch_holds_are_ten_to_thirty_seconds(shipped: Catalogue) -> None:
-    """Every stretch is a hold of 10-30 s (evidence.md 5.1)."""
+    """Every stretch is a hold of 10-30 s (docs/evidence.md 5.1)."""
     stretches = [e for e in shipped.exercises if e.kind == "stretch"]
     assert stretches
     assert [e.id for e in stretches if e.dose.hold_s is None or not 10 <= e.dose.hold_s <= 30] == []
 
 
 def test_shipped_ice_is_at_most_twenty_minutes(shipped: Catalogue) -> None:
-    """Icing lasts at most 20 minutes (evidence.md 5.1)."""
+    """Icing lasts at most 20 minutes (docs/evidence.md 5.1)."""
     ice = shipped.ladder("ice")
     assert ice
     assert [(e.id, e.dose.duration_min) for e in ice if (e.dose.duration_min or 0) > 20] == []

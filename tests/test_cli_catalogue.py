@@ -1,4 +1,4 @@
-"""The catalogue commands of the CLI (issue #2): output, messages and exit codes."""
+"""The catalogue commands of the CLI: output, messages and exit codes."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 import hiprehab
-from hiprehab.catalogue import Catalogue, load_catalogue
 from hiprehab.cli import app
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.load.catalogue import load_catalogue
 from hiprehab.model.exercise import Exercise
 from hiprehab.resources import data_dir
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
     from conftest import WriteCatalogue
     from typer.testing import CliRunner
+
+    from hiprehab.model.catalogue import Catalogue
 
     Copy = Callable[[str], Path]
 

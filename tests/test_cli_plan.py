@@ -49,7 +49,7 @@ def test_json_to_stdout() -> None:
         (["--pain", "11"], "hiprehab: --pain: expected a whole number from 0 to 10, found 11\n"),
         (
             ["--start", "9999-12-20"],
-            "hiprehab: --start: expected a date from 1900-01-01 to 2999-12-31, found '9999-12-20'\n",
+            "hiprehab: --start: expected a date from 1900-01-01 to 2999-12-31, found 9999-12-20\n",
         ),
         (
             ["--weekly-km", "10", "--longest-run-km", "20"],
@@ -57,13 +57,16 @@ def test_json_to_stdout() -> None:
         ),
         (
             ["--equipment", "none,band"],
-            "hiprehab: --equipment: expected 'none' alone or a list of equipment, found 'none,band'\n",
+            (
+                "hiprehab: --equipment: expected [none] alone or a list of equipment, "
+                "found 'none' with other items\n"
+            ),
         ),
         (
             ["--goal", "prevent", "--pain", "6"],
             (
-                "hiprehab: pain: the goal 'prevent' is for runners whose pain is at most 3 out of 10, "
-                "found 6; use --goal manage instead\n"
+                "hiprehab: --pain: the goal 'prevent' is for runners whose pain is at most 3 out of 10, "
+                "found 6; use the goal 'manage' instead\n"
             ),
         ),
         (
@@ -193,7 +196,7 @@ def test_name_with_letters_the_font_lacks_is_warned(tmp_path: Path) -> None:
 
 def test_red_flag_questions_are_asked_at_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """At a terminal each question is asked; a yes to night pain stops the plan with exit 3."""
-    monkeypatch.setattr("hiprehab.cli.can_ask", lambda: True)
+    monkeypatch.setattr("hiprehab.cli.plan.can_ask", lambda: True)
     answers = "".join("y\n" if flag == "night_pain" else "n\n" for flag in RED_FLAGS)
     target = tmp_path / "p.json"
     result = CliRunner().invoke(app, ["plan", "--start", "2027-01-04", "--json", str(target)], input=answers)

@@ -1,4 +1,4 @@
-"""Golden plans: the JSON (format hiprehab-plan/1) of three fixed profiles, compared exactly (issue #3).
+"""Golden plans: the JSON (format hiprehab-plan/1) of three fixed profiles, compared exactly.
 
 The expected files live in tests/golden/. After a deliberate change to the engine,
 the catalogue or the templates, regenerate them and review the diff:
@@ -18,7 +18,7 @@ import pytest
 from engine_inputs import default_inputs
 
 from hiprehab.engine import build_plan
-from hiprehab.export import plan_to_json
+from hiprehab.export.plan import plan_to_json
 from hiprehab.model.profile import Profile
 
 if TYPE_CHECKING:

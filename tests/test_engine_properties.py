@@ -1,4 +1,4 @@
-"""Property tests of the plan engine: every rule of evidence.md 5.1 holds for any runner (issue #3).
+"""Property tests of the plan engine: every rule of docs/evidence.md 5.1 holds for any runner.
 
 Each test draws random valid profiles (both goals, 2 to 52 weeks, any days,
 conditions, pain, equipment, refer answers, units and running volume) and checks
@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from hiprehab.engine import build_plan
 from hiprehab.engine.select import HOUSEHOLD
-from hiprehab.export import plan_to_json
+from hiprehab.export.plan import plan_to_json
 from hiprehab.model.plan import Item
 from hiprehab.model.profile import Profile
 from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, UNITS, WEEKDAYS
@@ -129,7 +129,7 @@ def _printed(item: Item) -> list[Exercise]:
 
 
 def _ranges(item: Item, dose: DoseRanges) -> tuple[Range, Range, str]:
-    """The (sets range, amount range, amount field) evidence.md 5.1 gives an item."""
+    """The (sets range, amount range, amount field) docs/evidence.md 5.1 gives an item."""
     kind = item.exercise.kind
     if kind == "stretch":
         return dose.stretch_reps, dose.stretch_hold_s, "hold_s"
@@ -193,7 +193,7 @@ def test_no_printed_exercise_needs_missing_equipment(runner: tuple[Profile, dt.d
 @PROPERTY
 @given(runners())
 def test_strength_sessions_have_four_to_six_exercises(runner: tuple[Profile, dt.date]) -> None:
-    """Every loaded strength session holds 4 to 6 exercises (evidence.md 5.1)."""
+    """Every loaded strength session holds 4 to 6 exercises (docs/evidence.md 5.1)."""
     plan = _build(*runner)
     for _, day, session in _sessions(plan):
         if session.type == "strength":
@@ -276,7 +276,7 @@ def test_every_run_has_a_length(runner: tuple[Profile, dt.date]) -> None:
 @PROPERTY
 @given(runners(goals=("manage",)))
 def test_walk_run_weeks_have_at_most_four_runs(runner: tuple[Profile, dt.date]) -> None:
-    """A walk-run week plans at most 4 runs (evidence.md 5.1)."""
+    """A walk-run week plans at most 4 runs (docs/evidence.md 5.1)."""
     plan = _build(*runner)
     for week in plan.weeks:
         if week.phase.running == "walk_run":

@@ -1,4 +1,4 @@
-"""Red-flag screening (evidence.md 5.2 and 5.3, issue #3): stop, refer first, or proceed."""
+"""Red-flag screening (docs/evidence.md 5.2 and 5.3): stop, refer first, or proceed."""
 
 from __future__ import annotations
 
@@ -22,12 +22,10 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 START = dt.date(2027, 1, 4)
 
-# evidence.md 5.3: these send the runner to a clinician first; every other flag is a hard stop (5.2).
+# docs/evidence.md 5.3: these send the runner to a clinician first; every other flag is a hard stop (5.2).
 REFER = ("persistent_pain", "previous_injury", "low_energy")
 STOP = tuple(f for f in RED_FLAGS if f not in REFER)
-UNANSWERED = (
-    "the red-flag questions are unanswered: give --no-red-flags, or --red-flag NAME for each that applies"
-)
+UNANSWERED = "red_flags: the red-flag questions are unanswered; answer each of them"
 
 
 _inputs = default_inputs

@@ -11,11 +11,13 @@ from engine_inputs import default_inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiprehab.catalogue import Catalogue
 from hiprehab.engine import build_plan, progress
-from hiprehab.engine.build import _apart, _spread, allocate_phases
+from hiprehab.engine.build import allocate_phases
 from hiprehab.engine.running import VolumeBuilder, WalkRunLadder
+from hiprehab.engine.schedule import _apart, _spread
 from hiprehab.engine.select import HOUSEHOLD, Selector
+from hiprehab.model.catalogue import Catalogue
+from hiprehab.model.notice import Notice
 from hiprehab.model.plan import Interval
 from hiprehab.model.profile import Profile
 
@@ -27,14 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 MONDAY = dt.date(2027, 1, 4)
 WEEK = [MONDAY + dt.timedelta(days=i) for i in range(7)]
 MON, TUE, WED, THU, FRI, SAT, SUN = WEEK
-NO_RUNS = (
-    "You did not give your current weekly running, so this plan has no runs. "
-    "Give --weekly-km and --longest-run-km to plan them."
-)
-NO_LONGEST_RUN = (
-    "You did not give your longest run of the last 30 days, so no run can be capped "
-    "safely and this plan has no runs. Give --longest-run-km to plan them."
-)
+NO_RUNS = Notice.of("no_weekly_volume")
+NO_LONGEST_RUN = Notice.of("no_longest_run")
 
 
 _inputs = default_inputs
@@ -441,7 +437,7 @@ def test_referred_prevent_plan_never_adds_running() -> None:
     runs = [s.run for w in plan.weeks for d in w.days for s in d.sessions if s.run is not None]
     assert runs
     assert max(r.distance or 0 for r in runs) <= 8.0
-    assert "adds nothing to it" in plan.notices[0]
+    assert plan.notices[0] == Notice.of("referred_running_held")
 
 
 def test_volume_stops_at_the_growth_ceiling() -> None:

@@ -1,4 +1,4 @@
-"""The default catalogue's figures, the PNG preview and the contact sheet (issue #5, points 2, 4, 5)."""
+"""The default catalogue's figures, the PNG preview and the contact sheet."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ import pypdf
 import pytest
 from PIL import Image
 
-from hiprehab.catalogue import Catalogue, load_catalogue
 from hiprehab.errors import OutputError, UsageError
 from hiprehab.illustrate.draw_pdf import drawing_for
 from hiprehab.illustrate.draw_png import scene_image
 from hiprehab.illustrate.figures import PictureCache, figure_flowable, render_png
 from hiprehab.illustrate.geometry import pose_scene
 from hiprehab.illustrate.scene import Disc, Item, Polygon, bounds, place
-from hiprehab.illustrate.sheet import render_contact_sheet
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.model.catalogue import Catalogue
+from hiprehab.render.sheet import render_contact_sheet
 from hiprehab.resources import data_dir
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def test_every_default_figure_shows_its_body(catalogue: Catalogue) -> None:
 def test_a_pose_becomes_a_vector_flowable(catalogue: Catalogue) -> None:
     """``figure_flowable`` gives a drawing of exactly the asked size for a pose."""
     exercise = catalogue.exercises[0]
-    flowable = figure_flowable(exercise, catalogue, 80, 60, PictureCache())
+    flowable = figure_flowable(exercise, 80, 60, PictureCache())
     assert flowable is not None
     assert flowable.wrap(500, 500) == (80, 60)
     assert exercise.illustration is not None
@@ -95,15 +96,15 @@ def test_a_pose_becomes_a_vector_flowable(catalogue: Catalogue) -> None:
 def test_no_illustration_gives_no_flowable(catalogue: Catalogue) -> None:
     """An exercise without an illustration gets None, so the card can use the room."""
     bare = catalogue.exercises[0].model_copy(update={"illustration": None})
-    assert figure_flowable(bare, catalogue, 80, 60, PictureCache()) is None
+    assert figure_flowable(bare, 80, 60, PictureCache()) is None
 
 
 def test_png_preview_is_a_grey_square(catalogue: Catalogue, tmp_path: Path) -> None:
     """``render_png`` writes a grayscale PNG of the size asked, the same bytes every time."""
     exercise = catalogue.get("clamshell")
     assert exercise is not None
-    render_png(exercise, catalogue, tmp_path / "a.png", 300)
-    render_png(exercise, catalogue, tmp_path / "b.png", 300)
+    render_png(exercise, tmp_path / "a.png", 300)
+    render_png(exercise, tmp_path / "b.png", 300)
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
     with Image.open(tmp_path / "a.png") as image:
         assert (image.format, image.mode, image.size) == ("PNG", "L", (300, 300))
@@ -116,20 +117,20 @@ def test_png_of_an_exercise_without_illustration_is_a_usage_error(
     """Asking for the figure of an exercise that has none says so."""
     bare = catalogue.exercises[0].model_copy(update={"illustration": None})
     with pytest.raises(UsageError, match=f"exercise '{bare.id}' has no illustration to draw"):
-        render_png(bare, catalogue, tmp_path / "x.png", 200)
+        render_png(bare, tmp_path / "x.png", 200)
     assert not (tmp_path / "x.png").exists()
 
 
 def test_png_size_is_bounded(catalogue: Catalogue, tmp_path: Path) -> None:
     """A size outside 16 to 4096 pixels is refused before anything is drawn."""
     with pytest.raises(UsageError, match="expected a number of pixels from 16 to 4096, found 5"):
-        render_png(catalogue.exercises[0], catalogue, tmp_path / "x.png", 5)
+        render_png(catalogue.exercises[0], tmp_path / "x.png", 5)
 
 
 def test_png_into_a_missing_folder_is_an_output_error(catalogue: Catalogue, tmp_path: Path) -> None:
     """A PNG aimed at a folder that does not exist is an output error, not a traceback."""
     with pytest.raises(OutputError, match="does not exist"):
-        render_png(catalogue.exercises[0], catalogue, tmp_path / "nowhere" / "x.png", 200)
+        render_png(catalogue.exercises[0], tmp_path / "nowhere" / "x.png", 200)
 
 
 def _sheet(catalogue: Catalogue, folder: Path, paper: str = "a4") -> bytes:
@@ -163,7 +164,7 @@ def test_contact_sheet_on_letter_paper(catalogue: Catalogue, tmp_path: Path) -> 
 
 def test_contact_sheet_paper_must_be_known(catalogue: Catalogue, tmp_path: Path) -> None:
     """An unknown paper size is a usage error and writes nothing."""
-    with pytest.raises(UsageError, match="--paper: expected one of a4, letter, found 'a3'"):
+    with pytest.raises(UsageError, match="paper: expected one of a4, letter; found 'a3'"):
         render_contact_sheet(catalogue, tmp_path / "s.pdf", "a3")
     assert list(tmp_path.iterdir()) == []
 

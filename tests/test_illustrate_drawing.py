@@ -1,4 +1,4 @@
-"""Figures drawn from pose descriptions (issue #5, point 1): small pixel checks per position family.
+"""Figures drawn from pose descriptions: small pixel checks per position family.
 
 Figures are drawn to grayscale PNG at 240 x 240 pixels and read back: black
 (below 50) is the near body, the floor line is a row that is mid-grey most of

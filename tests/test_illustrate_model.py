@@ -1,4 +1,4 @@
-"""The ``illustration:`` format (issue #5, point 1): what it accepts, and where it says it is wrong."""
+"""The ``illustration:`` format: what it accepts, and where it says it is wrong."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.errors import InvalidInputError
 from hiprehab.illustrate.body import FRONT, SEGMENTS, SIDE
+from hiprehab.load.catalogue import load_catalogue
 from hiprehab.model.illustration import VIEWS, Illustration, Pose
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Users' own pictures (issue #5, point 3): loading, checking, and embedding once."""
+"""Users' own pictures: loading, checking, and embedding once."""
 
 from __future__ import annotations
 
@@ -10,14 +10,18 @@ import pypdf
 import pytest
 from PIL import Image
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.errors import InvalidInputError
 from hiprehab.illustrate.figures import figure_flowable, render_png
-from hiprehab.illustrate.pictures import PictureCache, load_picture, picture_ref, pixels_for
-from hiprehab.illustrate.sheet import render_contact_sheet
+from hiprehab.illustrate.pictures import PictureCache
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.load.pictures import load_picture, pixels_for
+from hiprehab.render.sheet import render_contact_sheet
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.illustration import PictureFile
 
 ENTRY = """\
   - id: {id}
@@ -38,6 +42,13 @@ ENTRY = """\
 """
 # The ``image:`` value of the first entry sits on line 16, column 27.
 IMAGE_AT = "16:27"
+
+
+def picture_of(exercise: Exercise) -> PictureFile:
+    """The picture the catalogue loader checked and kept on ``exercise``."""
+    assert exercise.illustration is not None
+    assert exercise.illustration.picture is not None
+    return exercise.illustration.picture
 
 
 def catalogue_file(folder: Path, *images: str, extra: str = "") -> Path:
@@ -102,7 +113,7 @@ def test_exif_orientation_is_applied(here: Path) -> None:
     """A photo stored sideways with EXIF orientation 6 comes out upright: tall, red on top."""
     photo(here / "cat" / "turned.jpg", (60, 30), orientation=6)
     catalogue = load_catalogue([catalogue_file(here / "cat", "turned.jpg")])
-    ref = picture_ref(catalogue.exercises[0], catalogue)
+    ref = picture_of(catalogue.exercises[0])
     assert ref is not None
     image = load_picture(ref, 1000, 1000).image
     assert image.size == (30, 60)
@@ -115,7 +126,7 @@ def test_a_very_large_picture_is_scaled_to_300_dpi(here: Path) -> None:
     """A 12000 x 12000 photo drawn 72 pt wide is stored at most 300 pixels wide."""
     photo(here / "cat" / "huge.jpg", (12000, 12000), mode="L")
     catalogue = load_catalogue([catalogue_file(here / "cat", "huge.jpg")])
-    ref = picture_ref(catalogue.exercises[0], catalogue)
+    ref = picture_of(catalogue.exercises[0])
     assert ref is not None
     image = load_picture(ref, pixels_for(72), pixels_for(72)).image
     assert image.size == (300, 300)
@@ -125,7 +136,7 @@ def test_a_small_picture_is_never_enlarged(here: Path) -> None:
     """A picture smaller than the print resolution needs keeps its own size."""
     photo(here / "cat" / "small.png", (40, 20))
     catalogue = load_catalogue([catalogue_file(here / "cat", "small.png")])
-    ref = picture_ref(catalogue.exercises[0], catalogue)
+    ref = picture_of(catalogue.exercises[0])
     assert ref is not None
     assert load_picture(ref, 1000, 1000).image.size == (40, 20)
 
@@ -134,7 +145,7 @@ def test_grayscale_option_makes_a_grey_picture(here: Path) -> None:
     """``grayscale: true`` turns a colour photo into a one-channel grey picture."""
     photo(here / "cat" / "colour.png", (40, 20))
     catalogue = load_catalogue([catalogue_file(here / "cat", "colour.png", extra=", grayscale: true")])
-    ref = picture_ref(catalogue.exercises[0], catalogue)
+    ref = picture_of(catalogue.exercises[0])
     assert ref is not None
     assert load_picture(ref, 100, 100).image.mode == "L"
 
@@ -143,7 +154,7 @@ def test_a_grayscale_picture_stays_grey(here: Path) -> None:
     """A picture that is grey already loads as one channel, not three."""
     photo(here / "cat" / "grey.png", (40, 20), mode="L")
     catalogue = load_catalogue([catalogue_file(here / "cat", "grey.png")])
-    ref = picture_ref(catalogue.exercises[0], catalogue)
+    ref = picture_of(catalogue.exercises[0])
     assert ref is not None
     assert load_picture(ref, 100, 100).image.mode == "L"
 
@@ -154,7 +165,7 @@ def test_transparency_is_painted_white(here: Path) -> None:
     path.parent.mkdir(parents=True)
     Image.new("RGBA", (10, 10), (0, 0, 0, 0)).save(path)
     catalogue = load_catalogue([catalogue_file(here / "cat", "clear.png")])
-    ref = picture_ref(catalogue.exercises[0], catalogue)
+    ref = picture_of(catalogue.exercises[0])
     assert ref is not None
     image = load_picture(ref, 100, 100).image
     assert image.mode == "RGB"
@@ -309,7 +320,7 @@ def test_embedded_picture_is_at_most_300_dpi(here: Path) -> None:
     """A large photo in a 72 pt box is embedded at most 300 pixels across."""
     photo(here / "cat" / "wide.jpg", (3000, 1500))
     catalogue = load_catalogue([catalogue_file(here / "cat", "wide.jpg")])
-    flowable = figure_flowable(catalogue.exercises[0], catalogue, 72, 72, PictureCache())
+    flowable = figure_flowable(catalogue.exercises[0], 72, 72, PictureCache())
     assert flowable is not None
     width, height = flowable.wrap(0, 0)
     assert (width, height) == (72, 72)
@@ -321,7 +332,7 @@ def test_a_picture_becomes_a_png_preview(here: Path) -> None:
     """``render_png`` puts the picture in the middle of a white square."""
     photo(here / "cat" / "wide.png", (400, 200))
     catalogue = load_catalogue([catalogue_file(here / "cat", "wide.png")])
-    render_png(catalogue.exercises[0], catalogue, here / "preview.png", 100)
+    render_png(catalogue.exercises[0], here / "preview.png", 100)
     with Image.open(here / "preview.png") as preview:
         assert preview.size == (100, 100)
         assert preview.convert("RGB").getpixel((50, 5)) == (255, 255, 255)

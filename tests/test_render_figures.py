@@ -30,12 +30,12 @@ PICTURED = exercise(
 
 def test_figures_off_gives_no_box() -> None:
     """With figures turned off a card has no figure column at all."""
-    assert Figures(None, enabled=False).box(POSED) is None
+    assert Figures(enabled=False).box(POSED) is None
 
 
 def test_a_pose_is_drawn_inside_the_box() -> None:
     """An exercise with a pose gets its vector figure inside the fixed-size frame."""
-    box = Figures(None, enabled=True).box(POSED)
+    box = Figures(enabled=True).box(POSED)
     assert isinstance(box, FigureBox)
     assert isinstance(box.inside, Drawing)
     assert (box.width, box.height) == (FIGURE_SIZE, FIGURE_SIZE)
@@ -43,7 +43,7 @@ def test_a_pose_is_drawn_inside_the_box() -> None:
 
 def test_no_illustration_keeps_an_empty_frame() -> None:
     """An exercise without an illustration keeps an empty frame of the same size."""
-    box = Figures(None, enabled=True).box(BRIDGE)
+    box = Figures(enabled=True).box(BRIDGE)
     assert isinstance(box, FigureBox)
     assert box.inside is None
     assert (box.width, box.height) == (FIGURE_SIZE, FIGURE_SIZE)
@@ -51,14 +51,14 @@ def test_no_illustration_keeps_an_empty_frame() -> None:
 
 def test_a_picture_without_its_catalogue_keeps_an_empty_frame() -> None:
     """A picture's path is relative to its catalogue; without the catalogue the frame stays empty."""
-    box = Figures(None, enabled=True).box(PICTURED)
+    box = Figures(enabled=True).box(PICTURED)
     assert isinstance(box, FigureBox)
     assert box.inside is None
 
 
 def test_each_figure_is_drawn_once_per_document() -> None:
     """Every card of one exercise reuses the same drawing."""
-    figures = Figures(None, enabled=True)
+    figures = Figures(enabled=True)
     first, second = figures.box(POSED), figures.box(POSED)
     assert isinstance(first, FigureBox)
     assert isinstance(second, FigureBox)

@@ -75,7 +75,7 @@ def test_a_missing_folder_is_an_output_error(tmp_path: Path) -> None:
 
 def test_an_unwritable_folder_is_an_output_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder the user may not write into is reported before any work is done."""
-    monkeypatch.setattr("hiprehab.outfile.os.access", lambda _path, _mode: False)
+    monkeypatch.setattr("hiprehab.load.outfile.os.access", lambda _path, _mode: False)
     target = tmp_path / "plan.pdf"
     with pytest.raises(OutputError) as caught:
         render_pdf(make_plan(weeks=2), target)

@@ -32,7 +32,7 @@ def test_letter_pages_are_letter() -> None:
 
 def test_unknown_paper_is_a_usage_error() -> None:
     """A paper size other than a4 or letter is refused with the allowed values."""
-    with pytest.raises(UsageError, match=r"^--paper: expected one of a4, letter, found 'a5'$"):
+    with pytest.raises(UsageError, match=r"^paper: expected one of a4, letter; found 'a5'$"):
         pdf_bytes(make_plan(weeks=2), paper="a5")
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from render_fixtures import BRIDGE, CLAM, exercise, item, make_plan, page_texts, section_pages, with_exercise
 
+from hiprehab.fonts import register_fonts
 from hiprehab.model.exercise import Dose
 from hiprehab.render import pdf_bytes
 from hiprehab.render.figures import Figures
-from hiprehab.render.fonts import register_fonts
 from hiprehab.render.styles import MARGIN, PAPER_SIZES, make_styles
 from hiprehab.render.week import WeekWriter
 
@@ -34,7 +34,7 @@ def test_a_name_too_long_for_its_column_wraps_within_its_row() -> None:
     plan = make_plan(weeks=2)
     width = PAPER_SIZES["a4"][0] - 2 * MARGIN
     styles = make_styles()
-    writer = WeekWriter(plan, styles, width, Figures(None, enabled=False))
+    writer = WeekWriter(plan, styles, width, Figures(enabled=False))
     _, short = writer._rows([item(BRIDGE)]).wrap(width, 1000)
     _, long = writer._rows([item(LONG)]).wrap(width, 1000)
     assert long == short + styles.cell.leading

@@ -13,11 +13,11 @@ import pytest
 from pypdf.generic import DictionaryObject
 from render_fixtures import make_plan, outline, reader
 
-from hiprehab.catalogue import load_catalogue
 from hiprehab.engine import build_plan
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.load.templates import load_templates
 from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes, render_pdf
-from hiprehab.templates import load_templates
 
 if TYPE_CHECKING:
     from pypdf import PageObject
@@ -115,7 +115,7 @@ def test_figures_bring_in_no_base14_font(tmp_path: Path) -> None:
     profile = Profile(goal="prevent", weeks=2, red_flags=(), weekly_volume=20.0, longest_run=8.0)
     plan = build_plan(catalogue, templates["prevent"], rules, profile, dt.date(2027, 1, 4))
     path = tmp_path / "plan.pdf"
-    render_pdf(plan, path, catalogue=catalogue)
+    render_pdf(plan, path)
     result = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in result.stdout.splitlines()[2:]]
     assert [row[0] for row in rows if row[-5] != "yes"] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from render_fixtures import make_plan, page_texts, reader, rules, template
 
+from hiprehab.model.notice import Notice
 from hiprehab.render import pdf_bytes
 
 
@@ -27,7 +28,9 @@ def test_markup_in_a_name_prints_literally() -> None:
 
 def test_markup_in_a_notice_prints_literally() -> None:
     """Plan texts with markup characters are escaped too."""
-    data = pdf_bytes(make_plan(notices=("Use <i>less</i> load & rest > 2 days.",)))
+    data = pdf_bytes(
+        make_plan(notices=(Notice.of("condition_note", text="Use <i>less</i> load & rest > 2 days."),))
+    )
     assert "Use <i>less</i> load & rest > 2 days." in " ".join(page_texts(data))
 
 

@@ -1,11 +1,11 @@
-"""Strict YAML reading of catalogue files (issue #2): every rejection says where and why."""
+"""Strict YAML reading of catalogue files: every rejection says where and why."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hiprehab.catalogue import load_catalogue
-from hiprehab.yamlio import MAX_BYTES
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.load.yamlio import MAX_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -1,7 +1,7 @@
 """The small hierarchy of errors hiprehab raises, and the exit code of each.
 
 The core raises these; the CLI turns them into exit codes in one place
-(:func:`hiprehab.cli.run_guarded`). A user never sees a traceback for anything
+(:func:`hiprehab.cli.common.run_guarded`). A user never sees a traceback for anything
 they could have caused.
 """
 
@@ -52,9 +52,22 @@ class InvalidInputError(HiprehabError):
 
 
 class UsageError(HiprehabError):
-    """A command-line value is wrong."""
+    """A value given to a command (or to the Python API) is wrong."""
 
     exit_code = ExitCode.USAGE
+
+
+class InvalidValueError(UsageError):
+    """A value given for one named setting is wrong: ``weeks``, ``pain_site``, ``paper``...
+
+    The library names the setting by its profile field or keyword; the command line
+    shows the flag the user typed instead (``--weeks``), so one message serves both.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
 
 
 class OutputError(HiprehabError):

@@ -86,12 +86,17 @@ RedFlag = Literal[
     "low_energy",
 ]
 RED_FLAGS: tuple[str, ...] = get_args(RedFlag)
-# evidence.md 5.2: these always stop a plan; a coach's screening file may not soften them.
+# These always stop a plan (docs/evidence.md 5.2); a coach's screening file may not soften them.
 HARD_STOP_FLAGS: tuple[str, ...] = tuple(
     f for f in RED_FLAGS if f not in {"persistent_pain", "previous_injury", "low_energy"}
 )
 Units = Literal["km", "mi", "min"]
 UNITS: tuple[str, ...] = get_args(Units)
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[str, ...] = get_args(Paper)
+
+MAX_LEVEL = 20
+"""The highest rung a ladder (an exercise family) may have."""
 
 # Words people often use for a vocabulary word; "did you mean" offers the latter.
 SYNONYMS: dict[str, str] = {

@@ -1,4 +1,4 @@
-"""Build a plan: screen, pick exercises, lay out every day, progress week to week.
+"""Build a plan: screen, allocate the phases, then schedule every week.
 
 Pure: no clock, no files. The same catalogue, template, profile and start date
 always give the same plan.
@@ -8,28 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hiprehab.engine import progress
-from hiprehab.engine.running import VolumeBuilder, WalkRunLadder
+from hiprehab.engine.schedule import Scheduler
 from hiprehab.engine.screen import screen
 from hiprehab.engine.select import Selector
-from hiprehab.errors import UsageError
-from hiprehab.model.plan import Day, Item, Part, Plan, Session, Week
+from hiprehab.errors import InvalidValueError
+from hiprehab.model.notice import Notice
+from hiprehab.model.plan import Plan
 
 if TYPE_CHECKING:
-    from hiprehab.catalogue import Catalogue
-    from hiprehab.engine.progress import Track
-    from hiprehab.model.exercise import Exercise
-    from hiprehab.model.plan import Run
+    from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.profile import Profile
     from hiprehab.model.screening import ScreeningRules
-    from hiprehab.model.template import Block, Phase, Template
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-MAX_LEVEL = 20  # the highest ladder level the schema allows
-DayPlan = dict[dt.date, list[Session]]
+    from hiprehab.model.template import Phase, Template
 
 
 def allocate_phases(template: Template, weeks: int, *, first_only: bool) -> list[Phase]:
@@ -53,288 +45,6 @@ def allocate_phases(template: Template, weeks: int, *, first_only: bool) -> list
     return out
 
 
-def _spread(candidates: list[dt.date], count: int) -> list[dt.date]:
-    """Pick ``count`` of ``candidates`` spread evenly through the week."""
-    if count >= len(candidates):
-        return candidates
-    if count <= 0:
-        return []
-    step = len(candidates) / count
-    return [candidates[math.floor(i * step)] for i in range(count)]
-
-
-def _apart(candidates: list[dt.date], count: int, last: dt.date | None, gap: int) -> list[dt.date]:
-    """Pick up to ``count`` dates in order, each at least ``gap`` days after the one before."""
-    chosen: list[dt.date] = []
-    for day in candidates:
-        if len(chosen) >= count:
-            break
-        previous = chosen[-1] if chosen else last
-        if previous is None or (day - previous).days >= gap:
-            chosen.append(day)
-    return chosen
-
-
-@dataclass
-class _Scheduler:
-    catalogue: Catalogue
-    template: Template
-    profile: Profile
-    start: dt.date
-    selector: Selector
-    tracks: dict[tuple[str, str], Track] = field(default_factory=dict)
-    sessions_since_change: dict[tuple[str, str], int] = field(default_factory=dict)
-    last_strength: dt.date | None = None
-    last_run: dt.date | None = None
-    rotation: dict[str, int] = field(default_factory=dict)
-    library: dict[str, Exercise] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
-    ladder: WalkRunLadder | None = None
-    volume: VolumeBuilder | None = None
-    referred: bool = False
-
-    def __post_init__(self) -> None:
-        if self.template.walk_run is not None:
-            self.ladder = WalkRunLadder(self.template.walk_run)
-        if self.template.build is not None:
-            self.volume = VolumeBuilder(self.template.build, self.profile, self.start, hold=self.referred)
-
-    # -- items -------------------------------------------------------------------
-    def _item(
-        self,
-        track: Track,
-        part: Part = "main",
-        *,
-        optional: bool = False,
-        change: str | None = None,
-        block: Block | None = None,
-        ceiling: int = MAX_LEVEL,
-    ) -> Item:
-        exercise = track.exercise
-        how = progress.measure(exercise)
-        easier = self.selector.easier(exercise)
-        # The printed step up stays inside the phase's ceiling and the block's kinds.
-        harder = self.selector.next_rung(exercise, block.kinds if block else (), ceiling)
-        for used in (exercise, easier, harder):
-            if used is not None:
-                self.library.setdefault(used.id, used)
-        return Item(
-            exercise=exercise,
-            sets=track.sets,
-            reps=track.amount if how == "reps" else None,
-            hold_s=track.amount if how == "hold_s" else None,
-            duration_min=float(track.amount) if how == "duration_min" else None,
-            per_side=exercise.dose.per_side,
-            rest_s=exercise.dose.rest_s,
-            easier=easier,
-            harder=harder,
-            part=part,
-            optional=optional,
-            change=change,
-        )
-
-    def _rotate(self, key: str, pool: list[Exercise], count: int) -> list[Exercise]:
-        """Take ``count`` of ``pool`` in turn, so sessions vary from week to week."""
-        if not pool or count <= 0:
-            return []
-        offset = self.rotation.get(key, 0)
-        self.rotation[key] = offset + count
-        return [pool[(offset + i) % len(pool)] for i in range(min(count, len(pool)))]
-
-    # -- progressive blocks (strength, activation) --------------------------------
-    def _progressive(
-        self, name: str, block: Block, phase: Phase, deload: bool
-    ) -> list[tuple[Track, str | None]]:
-        picks = self.selector.block(block, phase.start_level, phase.max_level)[: block.exercises.max]
-        if len(picks) < block.exercises.min:
-            self._notice(
-                f"Only {len(picks)} {name} exercises fit your conditions and equipment "
-                f"(the plan aims for {block.exercises.min}); a physiotherapist can suggest more."
-            )
-        result: list[tuple[Track, str | None]] = []
-        for pick in picks:
-            key = (name, pick.family)
-            track = self.tracks.get(key)
-            change: str | None = None
-            if track is None or track.exercise.level < pick.level:
-                if track is not None:
-                    change = f"next rung: {pick.name}"
-                track = progress.start(pick, phase.dose)
-                self.sessions_since_change[key] = 0
-            else:
-                track = progress.fit(track, phase.dose)
-                due = self.sessions_since_change.get(key, 0) >= self.template.progress_after_sessions
-                # A referred runner holds the dose until a clinician has seen them.
-                if phase.progress and not deload and due and not self.referred:
-                    track, change = progress.advance(
-                        track, phase.dose, self.selector, block.kinds, phase.max_level
-                    )
-                    if change is not None:
-                        self.sessions_since_change[key] = 0
-            self.tracks[key] = track
-            lighter = progress.lighter(track, phase.dose, self.template.deload_sets_drop)
-            result.append((lighter if deload else track, change))
-        return result
-
-    def _count(self, name: str, tracks: list[tuple[Track, str | None]], sessions: int) -> None:
-        for track, _ in tracks:
-            key = (name, track.exercise.family)
-            self.sessions_since_change[key] = self.sessions_since_change.get(key, 0) + sessions
-
-    def _notice(self, text: str) -> None:
-        if text not in self.notices:
-            self.notices.append(text)
-
-    # -- runs -----------------------------------------------------------------------
-    def _warmup(self, phase: Phase) -> list[Item]:
-        block = self.template.warmup
-        if block.families:
-            pool = [
-                e
-                for f in block.families
-                for e in self.selector.catalogue.ladder(f)
-                if self.selector.allowed(e)
-            ]
-        else:
-            pool = self.selector.of_kinds(block.kinds or ("warmup",))
-        aerobic = [e for e in pool if e.dose.duration_min is not None]
-        drills = [e for e in pool if e.dose.duration_min is None]
-        chosen: list[Exercise] = []
-        if aerobic:
-            # Walk-run days start with a brisk walk; volume days with the easiest jog allowed.
-            chosen.append(aerobic[0] if phase.running == "walk_run" else max(aerobic, key=lambda e: e.level))
-        chosen += drills[: self.template.warmup.exercises.max - len(chosen)]
-        items = []
-        for exercise in chosen:
-            track = progress.as_given(exercise)
-            if exercise.dose.hold_s is not None:
-                # Behm 2016: keep still holds before a run under the template's total.
-                hold = min(exercise.dose.hold_s, self.template.pre_run_static_max_s)
-                sets = max(1, min(exercise.dose.sets, self.template.pre_run_static_max_s // max(hold, 1)))
-                track = progress.Track(exercise, sets, hold)
-            items.append(self._item(track, "warmup"))
-        return items
-
-    def _cooldown(self) -> list[Item]:
-        pool = self.selector.of_kinds(self.template.cooldown.kinds or ("cooldown",))
-        chosen = pool[: self.template.cooldown.exercises.max]
-        return [self._item(progress.as_given(e), "cooldown", optional=True) for e in chosen]
-
-    def _run_session(self, run: Run, phase: Phase) -> Session:
-        items = (*self._warmup(phase), *self._cooldown())
-        title = "Walk-run" if run.intervals else ("Long run" if run.long_run else "Run")
-        return Session("run", title, items, run=run, note=run.note)
-
-    def _run_days(self, phase: Phase, dates: list[dt.date], deload: bool) -> list[tuple[dt.date, Run]]:
-        wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.run_days]
-        if phase.running == "walk_run" and self.ladder is not None:
-            rules = self.ladder.rules
-            gap = rules.rest_days_between_runs_min + 1
-            days = _apart(wanted, rules.runs_per_week_max, self.last_run, gap)
-            return [(d, self.ladder.next_run()) for d in days]
-        if phase.running == "build" and self.volume is not None:
-            days = wanted[: self.volume.rules.runs_per_week_max]
-            target = self.volume.week_target(deload, self.template.deload_volume)
-            runs = self.volume.plan_week(days, target, deload)
-            if not runs:
-                return []
-            # A run capped to nothing (no longest run given, or a tiny volume) is no run at all.
-            return [(d, r) for d, r in zip(days, runs, strict=True) if r.distance or r.total_min]
-        return []
-
-    # -- a week ---------------------------------------------------------------------
-    def _strength(self, phase: Phase, dates: list[dt.date], deload: bool, plan: DayPlan) -> list[dt.date]:
-        wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.strength_days]
-        # Loaded sessions at least 48 h apart (evidence.md 1.1), across weeks too.
-        days = _apart(wanted, phase.strength.sessions, self.last_strength, self.template.strength_gap_days)
-        if days:
-            self.last_strength = days[-1]
-            tracks = self._progressive("strength", phase.strength, phase, deload)
-            self._count("strength", tracks, len(days))
-            for day in days:
-                items = tuple(
-                    self._item(t, change=c, block=phase.strength, ceiling=phase.max_level) for t, c in tracks
-                )
-                plan[day].append(Session("strength", "Strength", items))
-        return days
-
-    def _activation(
-        self, phase: Phase, dates: list[dt.date], strength: list[dt.date], deload: bool, plan: DayPlan
-    ) -> None:
-        if phase.activation.sessions >= len(dates):
-            days = dates  # low-load holds may be daily (LEAP)
-        else:
-            days = _spread([d for d in dates if d not in strength] or dates, phase.activation.sessions)
-        if not days:
-            return
-        tracks = self._progressive("activation", phase.activation, phase, deload)
-        self._count("activation", tracks, len(days))
-        for day in days:
-            items = tuple(
-                self._item(t, change=c, block=phase.activation, ceiling=phase.max_level) for t, c in tracks
-            )
-            plan[day].insert(0, Session("activation", "Gentle holds", items))
-
-    def _cross_training(self, phase: Phase, free: list[dt.date], plan: DayPlan) -> None:
-        days = _spread(free, phase.cross_training.sessions)
-        pool = self.selector.of_kinds(phase.cross_training.kinds or ("cardio",))
-        if days and not pool:
-            self._notice(
-                "No cross-training in the catalogue fits your equipment; walk briskly on those days instead."
-            )
-        for day in days:
-            for exercise in self._rotate("cardio", pool, 1):
-                track = progress.start(exercise, phase.dose)
-                plan[day].append(Session("cross_training", "Cross-training", (self._item(track),)))
-
-    def _mobility(self, phase: Phase, dates: list[dt.date], free: list[dt.date], plan: DayPlan) -> None:
-        days = _spread(free, phase.mobility.sessions)
-        if len(days) < phase.mobility.sessions:
-            days = _spread(dates, phase.mobility.sessions)
-        stretches = self.selector.of_kinds(phase.mobility.kinds or ("stretch",))
-        for day in days:
-            chosen = self._rotate("mobility", stretches, phase.mobility.exercises.max)
-            items = tuple(self._item(progress.start(e, phase.dose)) for e in chosen)
-            if items:
-                plan[day].append(Session("mobility", "Stretch and mobility", items))
-
-    def _ice(self, phase: Phase, dates: list[dt.date], plan: DayPlan) -> None:
-        ice = self.selector.block(self.template.ice, 1, MAX_LEVEL)[:1] if phase.ice else []
-        for day in dates:
-            if ice and any(s.type in {"run", "cross_training"} for s in plan[day]):
-                item = self._item(progress.start(ice[0], phase.dose), optional=True)
-                plan[day].append(Session("recovery", "Ice if it helps (optional)", (item,)))
-
-    def week(self, number: int, phase: Phase, deload: bool) -> Week:
-        """Lay out one week: strength, holds, runs, cross-training, stretching, ice, rest."""
-        dates = [self.start + dt.timedelta(days=7 * (number - 1) + i) for i in range(7)]
-        plan: DayPlan = {d: [] for d in dates}
-        strength = self._strength(phase, dates, deload, plan)
-        self._activation(phase, dates, strength, deload, plan)
-        runs = self._run_days(phase, dates, deload)
-        if runs:
-            self.last_run = runs[-1][0]
-        for day, run in runs:
-            plan[day].append(self._run_session(run, phase))
-        busy = set(strength) | {d for d, _ in runs}
-        free = [d for d in dates if d not in busy]
-        self._cross_training(phase, free, plan)
-        self._mobility(phase, dates, free, plan)
-        self._ice(phase, dates, plan)
-        rest = self.selector.block(self.template.rest_day, 1, MAX_LEVEL)[:1]
-        days = []
-        for day in dates:
-            sessions = plan[day]
-            if not sessions:
-                items = tuple(self._item(progress.start(e, phase.dose)) for e in rest)
-                sessions = [Session("rest", "Rest day", items)]
-            days.append(Day(day, tuple(sessions)))
-        target = (
-            self.volume.weeks[-1] if runs and self.volume is not None and phase.running == "build" else None
-        )
-        return Week(number, phase, deload, tuple(days), running_target=target)
-
-
 def build_plan(
     catalogue: Catalogue,
     template: Template,
@@ -349,54 +59,46 @@ def build_plan(
     """
     weeks = profile.weeks or template.weeks_default
     if not template.weeks_min <= weeks <= template.weeks_max:
-        raise UsageError(
-            f"weeks: expected {template.weeks_min} to {template.weeks_max} "
-            f"for goal '{template.id}', found {weeks}"
+        raise InvalidValueError(
+            "weeks",
+            f"expected {template.weeks_min} to {template.weeks_max} for goal '{template.id}', found {weeks}",
         )
     end = start + dt.timedelta(days=7 * weeks - 1)
     verdict = screen(profile, rules)
     if verdict.outcome == "stop":
         return Plan(template, profile, rules, start, end, verdict, (), ())
     if template.entry_pain_max is not None and profile.pain > template.entry_pain_max:
-        instead = f"; use --goal {template.entry_pain_goal} instead" if template.entry_pain_goal else ""
-        raise UsageError(
-            f"pain: the goal '{template.id}' is for runners whose pain is at most "
-            f"{template.entry_pain_max} out of 10, found {profile.pain}{instead}"
+        instead = f"; use the goal '{template.entry_pain_goal}' instead" if template.entry_pain_goal else ""
+        raise InvalidValueError(
+            "pain",
+            f"the goal '{template.id}' is for runners whose pain is at most "
+            f"{template.entry_pain_max} out of 10, found {profile.pain}{instead}",
         )
     selector = Selector.for_runner(catalogue, template, profile)
     referred = verdict.outcome == "refer"
-    scheduler = _Scheduler(catalogue, template, profile, start, selector, referred=referred)
+    scheduler = Scheduler(catalogue, template, profile, start, selector, referred=referred)
     phases = allocate_phases(template, weeks, first_only=referred)
     built = []
     for index, phase in enumerate(phases, start=1):
         deload = template.deload_every > 0 and index % template.deload_every == 0
         built.append(scheduler.week(index, phase, deload))
     scheduler.notices.extend(
-        template.condition_notes[c] for c in profile.conditions if c in template.condition_notes
+        Notice.of("condition_note", condition=c, text=template.condition_notes[c])
+        for c in profile.conditions
+        if c in template.condition_notes
     )
     if any(p.running != "none" for p in phases) and not profile.run_days:
-        scheduler.notices.append(
-            "You gave no days for running, so this plan has no runs. Give --run-days to plan them."
-        )
+        scheduler.notices.append(Notice.of("no_run_days"))
     elif any(p.running == "build" for p in phases):
         if referred and profile.weekly_volume > 0:
-            # evidence.md 5.3: until a clinician has cleared the runner, prevention
+            # docs/evidence.md 5.3: until a clinician has cleared the runner, prevention
             # advice only; running is kept where it is, never increased.
-            scheduler.notices.append(
-                "Until a clinician has cleared you, this plan keeps your running where it is "
-                "and adds nothing to it."
-            )
+            scheduler.notices.append(Notice.of("referred_running_held"))
         if profile.weekly_volume <= 0:
-            scheduler.notices.append(
-                "You did not give your current weekly running, so this plan has no runs. "
-                "Give --weekly-km and --longest-run-km to plan them."
-            )
+            scheduler.notices.append(Notice.of("no_weekly_volume"))
         elif profile.longest_run <= 0:
             # Frandsen/Nielsen 2025: each run is capped by the longest of the last 30 days.
-            scheduler.notices.append(
-                "You did not give your longest run of the last 30 days, so no run can be capped "
-                "safely and this plan has no runs. Give --longest-run-km to plan them."
-            )
+            scheduler.notices.append(Notice.of("no_longest_run"))
     return Plan(
         template,
         profile,

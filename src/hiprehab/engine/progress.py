@@ -1,4 +1,4 @@
-"""Doses and week-to-week progression: one change at a time (evidence.md 1.1, 5.1).
+"""Doses and week-to-week progression: one change at a time (docs/evidence.md 1.1, 5.1).
 
 The order of changes is: more reps (or a longer hold) within the phase's range,
 then one more set, then the next rung of the family's ladder.

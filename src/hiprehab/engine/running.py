@@ -1,4 +1,4 @@
-"""Running: the walk-run ladder and capped growth of a runner's own volume (evidence.md 2)."""
+"""Running: the walk-run ladder and capped growth of a runner's own volume (docs/evidence.md 2)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ class WalkRunLadder:
 
 @dataclass
 class VolumeBuilder:
-    """Grows weekly volume within the caps of a :class:`Build` (evidence.md 2.3).
+    """Grows weekly volume within the caps of a :class:`Build` (docs/evidence.md 2.3).
 
     Weekly volume rises by at most ``weekly_increase_max`` over the higher of the
     two previous weeks, and by at most ``two_week_increase_max`` over the higher of

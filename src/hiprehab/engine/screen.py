@@ -1,10 +1,10 @@
-"""Red-flag screening: the first thing the engine does (evidence.md 5.2-5.3)."""
+"""Red-flag screening: the first thing the engine does (docs/evidence.md 5.2-5.3)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hiprehab.errors import UsageError
+from hiprehab.errors import InvalidValueError
 from hiprehab.model.plan import Screening
 from hiprehab.vocab import RED_FLAGS
 
@@ -20,10 +20,7 @@ def screen(profile: Profile, rules: ScreeningRules) -> Screening:
     a known or suspected stress fracture always stops the plan.
     """
     if profile.red_flags is None:
-        raise UsageError(
-            "the red-flag questions are unanswered: give --no-red-flags, "
-            "or --red-flag NAME for each that applies"
-        )
+        raise InvalidValueError("red_flags", "the red-flag questions are unanswered; answer each of them")
     flags = set(profile.red_flags)
     if profile.pain >= rules.severe_pain_score:
         flags.add("severe_pain")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from hiprehab.catalogue import Catalogue
+    from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
     from hiprehab.model.profile import Profile
     from hiprehab.model.template import Block, Template

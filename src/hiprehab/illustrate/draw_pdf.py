@@ -24,7 +24,7 @@ def _grey(tone: float) -> Color:
 def scene_drawing(scene: Scene, width: float, height: float) -> Drawing:
     """``scene`` fitted into a ``width`` x ``height`` point drawing."""
     # Imported here: hiprehab.render imports this module for its figures.
-    from hiprehab.render.fonts import REGULAR, register_fonts  # noqa: PLC0415
+    from hiprehab.fonts import REGULAR, register_fonts  # noqa: PLC0415
 
     register_fonts()
     drawing = Drawing(width, height)

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.utils import ImageReader
 
-from hiprehab.illustrate.pictures import JPEG_QUALITY
+from hiprehab.load.pictures import JPEG_QUALITY
 
 if TYPE_CHECKING:
-    from hiprehab.illustrate.pictures import Picture
+    from hiprehab.load.pictures import Picture
 
 
 def image_reader(picture: Picture) -> ImageReader:

@@ -8,15 +8,15 @@ from reportlab.platypus import Flowable
 
 from hiprehab.errors import UsageError
 from hiprehab.illustrate.draw_pdf import drawing_for
-from hiprehab.illustrate.pictures import PictureCache, picture_ref, pixels_for
-from hiprehab.outfile import check_target, write_atomic
+from hiprehab.illustrate.pictures import PictureCache
+from hiprehab.load.outfile import check_target, write_atomic
+from hiprehab.load.pictures import pixels_for
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from PIL import Image
 
-    from hiprehab.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
 
 
@@ -46,7 +46,6 @@ class PictureFlowable(Flowable):
 
 def figure_flowable(
     exercise: Exercise,
-    catalogue: Catalogue,
     width_pt: float,
     height_pt: float,
     cache: PictureCache,
@@ -64,27 +63,27 @@ def figure_flowable(
         return None
     if illustration.pose is not None:
         return drawing_for(illustration.pose, width_pt, height_pt, mirrored=mirrored)
-    ref = picture_ref(exercise, catalogue)
-    if ref is None:  # pragma: no cover - an illustration is a pose or a picture
+    ref = illustration.picture
+    if ref is None:  # a picture the catalogue loader has not checked (an exercise made in code)
         return None
     return PictureFlowable(cache, cache.request(ref, width_pt, height_pt), width_pt, height_pt)
 
 
-def figure_image(exercise: Exercise, catalogue: Catalogue, size_px: int) -> Image.Image:
+def figure_image(exercise: Exercise, size_px: int) -> Image.Image:
     """The exercise's illustration as a ``size_px`` square image on white."""
     from PIL import Image  # noqa: PLC0415 - Pillow only when a PNG is asked for
 
     from hiprehab.illustrate.draw_png import scene_image  # noqa: PLC0415
     from hiprehab.illustrate.geometry import pose_scene  # noqa: PLC0415
-    from hiprehab.illustrate.pictures import load_picture  # noqa: PLC0415
+    from hiprehab.load.pictures import load_picture  # noqa: PLC0415
 
     illustration = exercise.illustration
     if illustration is None:
         raise UsageError(f"exercise '{exercise.id}' has no illustration to draw")
     if illustration.pose is not None:
         return scene_image(pose_scene(illustration.pose), size_px, size_px)
-    ref = picture_ref(exercise, catalogue)
-    if ref is None:  # pragma: no cover - an illustration is a pose or a picture
+    ref = illustration.picture
+    if ref is None:  # a picture the catalogue loader has not checked (an exercise made in code)
         raise UsageError(f"exercise '{exercise.id}' has no illustration to draw")
     picture = load_picture(ref, size_px, size_px).image
     canvas = Image.new(picture.mode, (size_px, size_px), "white")
@@ -92,7 +91,7 @@ def figure_image(exercise: Exercise, catalogue: Catalogue, size_px: int) -> Imag
     return canvas
 
 
-def render_png(exercise: Exercise, catalogue: Catalogue, path: Path, size_px: int) -> None:
+def render_png(exercise: Exercise, path: Path, size_px: int) -> None:
     """Draw the exercise's illustration to the PNG file ``path``, ``size_px`` pixels square.
 
     The file is written whole or not at all. Same exercise, same bytes.
@@ -100,7 +99,7 @@ def render_png(exercise: Exercise, catalogue: Catalogue, path: Path, size_px: in
     if size_px < 16 or size_px > 4096:  # noqa: PLR2004 - documented bounds of --size
         raise UsageError(f"--size: expected a number of pixels from 16 to 4096, found {size_px}")
     check_target(path)  # before drawing: a wrong folder fails at once
-    image = figure_image(exercise, catalogue, size_px)
+    image = figure_image(exercise, size_px)
 
     def produce(temp: Path) -> None:
         image.save(temp, format="PNG", optimize=False)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, TypeVar
+import re
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StrictStr, StringConstraints
+
+from hiprehab.quote import describe
 
 T = TypeVar("T")
 
@@ -37,6 +40,47 @@ def none_alone(values: tuple[str, ...]) -> tuple[str, ...]:
         msg = "expected [none] alone or a list of equipment, found 'none' with other items"
         raise ValueError(msg)
     return values
+
+
+def word_list(value: Any) -> Any:
+    """Let a list be written as one comma-separated text: ``mon,wed,fri``.
+
+    Words are trimmed and lowercased; an empty word (``mon,,wed`` or ``,``) is refused
+    rather than skipped, so a slip of the keyboard is never read as something else.
+    """
+    if not isinstance(value, str):
+        return value
+    words = [word.strip().lower() for word in value.split(",")]
+    if any(not word for word in words):
+        msg = f"expected words separated by commas, found an empty word in {describe(value)}"
+        raise ValueError(msg)
+    return words
+
+
+def one_word(value: Any) -> Any:
+    """A single word, trimmed and lowercased; a comma list is not one word."""
+    if isinstance(value, str):
+        if "," in value:
+            msg = f"expected one word, found the list {describe(value)}"
+            raise ValueError(msg)
+        return value.strip().lower()
+    return value
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: Any) -> Any:
+    """A date written YYYY-MM-DD (or a date already): never a number of seconds or days."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    msg = f"expected a real date written YYYY-MM-DD, found {describe(value)}"
+    raise ValueError(msg)
 
 
 def plan_date(value: dt.date) -> dt.date:

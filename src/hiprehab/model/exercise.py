@@ -8,10 +8,10 @@ from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, 
 
 from hiprehab.model.base import ShortText, Slug, Strict, Text, no_repeats, none_alone
 from hiprehab.model.illustration import Illustration
-from hiprehab.vocab import AvoidWord, Equipment, Goal, Kind, Position, Target
+from hiprehab.vocab import MAX_LEVEL, AvoidWord, Equipment, Goal, Kind, Position, Target
 
 # Sanity bounds of the schema. The clinical ranges per goal and phase are named
-# settings in the templates (evidence.md section 5.1); these only catch typos.
+# settings in the templates (docs/evidence.md 5.1); these only catch typos.
 Sets = Annotated[StrictInt, Field(ge=1, le=10)]
 Reps = Annotated[StrictInt, Field(ge=1, le=50)]
 HoldSeconds = Annotated[StrictInt, Field(ge=1, le=600)]
@@ -47,7 +47,7 @@ class Exercise(Strict):
     name: ShortText
     kind: Kind
     family: Slug
-    level: Annotated[StrictInt, Field(ge=1, le=20)] = 1
+    level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = 1
     summary: Text
     targets: Annotated[tuple[Target, ...], Field(min_length=1), AfterValidator(no_repeats)]
     position: Position

@@ -12,12 +12,14 @@ docs/catalogue-format.md, "Illustrations", for the full format.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Self
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
     BeforeValidator,
     Field,
+    PrivateAttr,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -25,8 +27,12 @@ from pydantic import (
     model_validator,
 )
 
+from hiprehab.errors import Problem
 from hiprehab.model.base import Strict, no_repeats
-from hiprehab.validate import describe
+from hiprehab.quote import describe
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BodyPoint = Literal[
     "hip", "shoulder", "head",
@@ -249,12 +255,45 @@ PicturePath = Annotated[
 ]
 
 
+@dataclass(frozen=True)
+class PictureFile:
+    """A user's picture found and checked while its catalogue was loaded.
+
+    ``path`` is absolute, so drawing it later needs neither the catalogue folder
+    nor another read of the catalogue file; the rest says where ``image:`` was
+    written, for a message if the file changes before it is drawn.
+    """
+
+    path: Path
+    text: str  # the path as written in the catalogue
+    grayscale: bool
+    file: str  # the catalogue file, as shown in messages
+    line: int
+    column: int
+    field: str  # e.g. exercises[3].illustration.image
+
+    def problem(self, message: str) -> Problem:
+        """A problem at the ``image:`` field."""
+        return Problem(self.file, self.line, self.column, self.field, message)
+
+
 class Illustration(Strict):
     """Either a pose description (``pose``) or a picture file (``image``)."""
 
     pose: Pose | None = None
     image: PicturePath | None = None
     grayscale: StrictBool = False
+    # Set by the catalogue loader once the picture is found and checked; never read from YAML.
+    _picture: PictureFile | None = PrivateAttr(default=None)
+
+    @property
+    def picture(self) -> PictureFile | None:
+        """The checked picture file, when ``image`` was given and the catalogue loader found it."""
+        return self._picture
+
+    def attach(self, picture: PictureFile) -> None:
+        """Record the checked picture file (the catalogue loader's job)."""
+        self._picture = picture
 
     @model_validator(mode="after")
     def _one_source(self) -> Self:

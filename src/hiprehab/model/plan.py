@@ -1,6 +1,6 @@
 """The computed plan: frozen values the renderers draw and the JSON export writes.
 
-Nothing here decides anything; :func:`hiprehab.engine.build_plan` fills it in.
+Nothing here decides anything; :func:`hiprehab.engine.schedule_plan` fills it in.
 """
 
 from __future__ import annotations
@@ -8,10 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from hiprehab.vocab import WEEKDAYS
+
 if TYPE_CHECKING:
     import datetime as dt
 
     from hiprehab.model.exercise import Exercise
+    from hiprehab.model.notice import Notice
     from hiprehab.model.profile import Profile
     from hiprehab.model.screening import ScreeningRules
     from hiprehab.model.template import Phase, Template
@@ -86,7 +89,7 @@ class Day:
     @property
     def weekday(self) -> str:
         """``mon`` .. ``sun``."""
-        return ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[self.date.weekday()]
+        return WEEKDAYS[self.date.weekday()]
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class Plan:
     weeks: tuple[Week, ...]
     library: tuple[Exercise, ...]
     """Every exercise used in the plan, once, in first-use order."""
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
     """Plain-language notes about choices the engine made for this runner."""
     avoided: tuple[str, ...] = ()
     """The conditions and pain site (with the conditions it routes to) that exclusions used."""

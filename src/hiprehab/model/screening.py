@@ -45,7 +45,7 @@ class ScreeningRules(Strict):
             if flag.id in HARD_STOP_FLAGS and flag.outcome != "stop":
                 msg = (
                     f"flags[{index}].outcome: expected stop for {flag.id} "
-                    "(a warning sign that always needs a doctor, evidence.md 5.2), found refer"
+                    "(a warning sign that always needs a doctor), found refer"
                 )
                 raise ValueError(msg)
         repeated = sorted({f for f in given if given.count(f) > 1})

@@ -1,7 +1,8 @@
 """Goal templates: phases, session blueprints, dose ranges, rules and advice.
 
 Every number with a clinical meaning lives in a template file, named and with its
-source (evidence.md), so a coach can read and change it without touching code.
+source, so a coach can read and change it without touching code; docs/evidence.md
+gives the clinical basis of each.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
 
 from hiprehab.model.base import ShortText, Slug, Strict, Text
-from hiprehab.vocab import PAIN_SITES, AvoidWord, Condition, Goal, Kind, PainSite
+from hiprehab.vocab import MAX_LEVEL, PAIN_SITES, AvoidWord, Condition, Goal, Kind, PainSite
 
 Count = Annotated[StrictInt, Field(ge=0, le=14)]
 
@@ -35,7 +36,7 @@ class Range(Strict):
 
 
 class DoseRanges(Strict):
-    """Dose ranges of a phase (evidence.md section 5.1)."""
+    """Dose ranges of a phase (ACSM 2009 progression models; LEAP for tendon holds)."""
 
     sets: Range
     reps: Range
@@ -69,7 +70,7 @@ class WalkRunStage(Strict):
 
 
 class WalkRun(Strict):
-    """The return-to-running ladder (evidence.md section 2.2)."""
+    """The return-to-running ladder (published walk-run tables, consensus level)."""
 
     runs_per_week_max: Annotated[StrictInt, Field(ge=1, le=7)]
     rest_days_between_runs_min: Annotated[StrictInt, Field(ge=0, le=3)]
@@ -80,7 +81,7 @@ class WalkRun(Strict):
 
 
 class Build(Strict):
-    """Rules for growing a runner's own volume (evidence.md section 2.3)."""
+    """Rules for growing a runner's own volume (Nielsen 2014; Frandsen/Nielsen 2025)."""
 
     weekly_increase_max: Annotated[StrictFloat, Field(ge=0, le=1)]
     two_week_increase_max: Annotated[StrictFloat, Field(ge=0, le=1)]
@@ -104,8 +105,8 @@ class Phase(Strict):
     """Weeks this phase needs before the next one starts; a short plan drops later phases."""
     intent: Text
     checkpoint: Text | None = None
-    start_level: Annotated[StrictInt, Field(ge=1, le=20)] = 1
-    max_level: Annotated[StrictInt, Field(ge=1, le=20)] = 20
+    start_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = 1
+    max_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = MAX_LEVEL
     progress: StrictBool = True
     strength: Block = Block()
     activation: Block = Block()
@@ -125,7 +126,7 @@ class PainZone(Strict):
 
 
 class PainRules(Strict):
-    """The pain-monitoring model (evidence.md section 1.4)."""
+    """The pain-monitoring model (Silbernagel 2007)."""
 
     green: PainZone
     amber: PainZone
@@ -157,9 +158,9 @@ class Template(Strict):
     deload_sets_drop: Annotated[StrictInt, Field(ge=0, le=3)] = 1
     """Sets taken off each strength exercise in a lighter week."""
     progress_after_sessions: Annotated[StrictInt, Field(ge=1, le=6)] = 2
-    """Sessions at a dose before it moves up (ACSM's "2-for-2" rule, evidence.md 1.1)."""
+    """Sessions at a dose before it moves up (ACSM's "2-for-2" rule)."""
     strength_gap_days: Annotated[StrictInt, Field(ge=1, le=4)] = 2
-    """Days between loaded strength sessions: 2 means at least 48 hours (evidence.md 1.1)."""
+    """Days between loaded strength sessions: 2 means at least 48 hours (ACSM)."""
     entry_pain_max: Annotated[StrictInt, Field(ge=0, le=10)] | None = None
     """Highest pain score this goal is for; above it the runner is sent to another goal."""
     entry_pain_goal: Slug | None = None
@@ -170,16 +171,16 @@ class Template(Strict):
     progression: Annotated[tuple[Text, ...], Field(min_length=1)]
     step_back: Annotated[tuple[Text, ...], Field(min_length=1)]
     site_rules: dict[PainSite, tuple[AvoidWord, ...]]
-    """The conditions each pain site is routed to (evidence.md 5.4); every site must be given."""
+    """The conditions each pain site is routed to; every site must be given."""
     phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
     warmup: Block
     cooldown: Block
     ice: Block = Block()
-    """Where the optional ice comes from, on phases with ``ice: true`` (evidence.md 1.5)."""
+    """Where the optional ice comes from, on phases with ``ice: true`` (at most 20 minutes)."""
     rest_day: Block = Block()
     """What a rest day suggests (easy walking, sleep)."""
     pre_run_static_max_s: Annotated[StrictInt, Field(ge=0, le=120)]
-    """Longest total still stretch per exercise before a run (evidence.md 1.6: under 60 s)."""
+    """Longest total still stretch per exercise before a run (Behm 2016: under 60 s)."""
     walk_run: WalkRun | None = None
     build: Build | None = None
     advice: Annotated[tuple[Advice, ...], Field(min_length=1)]

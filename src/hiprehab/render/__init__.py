@@ -1,4 +1,4 @@
-"""The printable PDF plan (issue #4): ``hiprehab plan --out plan.pdf``.
+"""The printable PDF plan: ``hiprehab plan --out plan.pdf``.
 
 Renderers only draw what the plan says; they decide nothing clinical. ReportLab
 is imported only inside this package (and :mod:`hiprehab.illustrate`), so
@@ -7,63 +7,59 @@ is imported only inside this package (and :mod:`hiprehab.illustrate`), so
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
-from hiprehab.errors import UsageError
-from hiprehab.outfile import check_target, write_atomic
+from hiprehab.errors import InvalidValueError
+from hiprehab.fonts import register_fonts, unsupported_characters
+from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.render.figures import Figures
-from hiprehab.render.fonts import register_fonts, unsupported_characters
 from hiprehab.render.story import make_document, plan_story
-from hiprehab.render.styles import PAPER_SIZES, make_styles
+from hiprehab.render.styles import make_styles
+from hiprehab.vocab import PAPERS
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from hiprehab.catalogue import Catalogue
     from hiprehab.model.plan import Plan
 
-__all__ = ["PAPERS", "pdf_bytes", "render_pdf", "unsupported_characters"]
-
-PAPERS: tuple[str, ...] = tuple(PAPER_SIZES)
+__all__ = ["check_paper", "pdf_bytes", "render_pdf", "unsupported_characters"]
 
 
-def pdf_bytes(
-    plan: Plan, *, paper: str = "a4", figures: bool = True, catalogue: Catalogue | None = None
-) -> bytes:
+def check_paper(paper: str) -> None:
+    """Refuse a paper word other than those of :data:`hiprehab.vocab.PAPERS`."""
+    if paper not in PAPERS:
+        raise InvalidValueError("paper", f"expected one of {', '.join(PAPERS)}; found '{paper}'")
+
+
+def pdf_bytes(plan: Plan, *, paper: str = "a4", figures: bool = True) -> bytes:
     """The plan as PDF bytes; the same plan gives the same bytes.
 
-    ``catalogue`` (the one the plan was built from) lets cards show users' own
-    pictures, whose paths are relative to their catalogue files; pose figures
-    need no catalogue.
+    Users' pictures come from the paths the catalogue loader checked and kept
+    on each exercise; pose figures are drawn from their descriptions.
     """
-    if paper not in PAPER_SIZES:
-        raise UsageError(f"--paper: expected one of {', '.join(PAPERS)}, found '{paper}'")
+    check_paper(paper)
     register_fonts()
     styles = make_styles()
     doc = make_document(plan, paper, styles)
-    story = plan_story(plan, styles, doc.content_width, Figures(catalogue, enabled=figures))
+    story = plan_story(plan, styles, doc.content_width, Figures(enabled=figures))
     return doc.render(story)
 
 
-def render_pdf(
-    plan: Plan,
-    out: Path,
-    *,
-    paper: str = "a4",
-    figures: bool = True,
-    catalogue: Catalogue | None = None,
-) -> None:
-    """Write the plan to ``out`` as a PDF for ``paper`` ("a4" or "letter").
+def render_pdf(plan: Plan, out: Path | str | BinaryIO, *, paper: str = "a4", figures: bool = True) -> None:
+    """Write the plan as a PDF for ``paper`` ("a4" or "letter") to a file path or a binary file.
 
-    The whole file is laid out in memory first and then written through a temp
-    file beside ``out``, so a failure leaves no partial file and an existing file
-    untouched. Raises :class:`~hiprehab.errors.OutputError` when ``out`` is a
-    folder, its folder is missing, or it cannot be written.
+    The whole file is laid out in memory first. A path is written through a temp
+    file beside it, so a failure leaves no partial file and an existing file
+    untouched; raises :class:`~hiprehab.errors.OutputError` when it cannot be
+    written. A file object gets the bytes as they are.
     """
-    check_target(out)
-    data = pdf_bytes(plan, paper=paper, figures=figures, catalogue=catalogue)
+    if isinstance(out, str | Path):
+        target = Path(out)
+        check_target(target)
+        data = pdf_bytes(plan, paper=paper, figures=figures)
 
-    def produce(temp: Path) -> None:
-        temp.write_bytes(data)
+        def produce(temp: Path) -> None:
+            temp.write_bytes(data)
 
-    write_atomic(out, produce)
+        write_atomic(target, produce)
+        return
+    out.write(pdf_bytes(plan, paper=paper, figures=figures))

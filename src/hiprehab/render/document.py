@@ -17,8 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from hiprehab import __version__
-from hiprehab.render import fonts
+from hiprehab import fonts
 from hiprehab.render.flowables import KeepIfFits, SectionStart
 from hiprehab.render.styles import (
     FOOTER_GAP,
@@ -30,6 +29,7 @@ from hiprehab.render.styles import (
     PAPER_SIZES,
 )
 from hiprehab.render.words import esc
+from hiprehab.version import __version__
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Table
 from reportlab.platypus.doctemplate import FrameBreak
 
-from hiprehab.render import fonts
+from hiprehab import fonts
 from hiprehab.render.styles import (
     BODY_SIZE,
     LIGHT_RULE,

@@ -14,6 +14,7 @@ from reportlab.platypus import Spacer
 from hiprehab.render.flowables import LOG_DONE, LOG_DURING, LOG_MORNING, Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, table_style
 from hiprehab.render.words import PLANNED_AROUND, esc, planned_around
+from hiprehab.wording import notice_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -146,7 +147,7 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     ]
     if plan.notices:
         flow.append(Para("About your plan", s.h2))
-        flow += _bullets(plan.notices, s)
+        flow += _bullets(tuple(notice_text(n) for n in plan.notices), s)
     flow += left_out(plan, s, width)
     flow += [
         Para("Listen to your pain: the traffic light", s.h2),

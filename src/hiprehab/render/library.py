@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from hiprehab.render.figures import Figures
     from hiprehab.render.styles import Styles
 
-from hiprehab.textview import dose_text
+from hiprehab.wording import dose_text
 
 LIBRARY_TITLE = "Exercise library"
 

@@ -18,9 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
-from hiprehab.render import fonts
+from hiprehab import fonts
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+"""Page size of each paper word of :data:`hiprehab.vocab.PAPERS`."""
 
 # Ink never comes closer than this to the paper's edge: most home printers
 # cannot print the outer 5 mm, and 12 mm is the issue's floor.
@@ -76,7 +77,7 @@ class Styles:
 
 
 def make_styles() -> Styles:
-    """The styles of the plan, in the fonts of :mod:`hiprehab.render.fonts`."""
+    """The styles of the plan, in the fonts of :mod:`hiprehab.fonts`."""
     # Every style descends from this one, which names the font and the bullet
     # font: ReportLab's default is the base-14 Helvetica, which is not embedded.
     base = ParagraphStyle(

@@ -1,6 +1,6 @@
 """Week sections: the week's heading, then each day's sessions, cards and log boxes.
 
-Card repetition (issue #4): an exercise gets its full card in the week pages
+Card repetition: an exercise gets its full card in the week pages
 the first time the plan gives it, where the runner first meets it. After that,
 in the same week and in later weeks, it is one row of a dose table (name, this
 session's dose, what changed) that names its numbered card in the exercise
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from hiprehab.render import fonts
+from hiprehab import fonts
 from hiprehab.render.cards import card, rungs_line, text_lines
 from hiprehab.render.flowables import Grid, Heading, KeepIfFits, LogBox, Para, SectionStart, TickRow, one_line
 from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, TableCommand, table_style

@@ -2,7 +2,7 @@
 
 Everything a catalogue, template or profile says passes through :func:`esc`
 before it reaches ReportLab's Paragraph markup, so ``<`` and ``&`` print as
-themselves and cannot change the layout (STYLE.md habit 5).
+themselves and cannot change the layout.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from hiprehab.model.exercise import Dose
-from hiprehab.textview import dose_text
+from hiprehab.wording import dose_text
 
 if TYPE_CHECKING:
     import datetime as dt

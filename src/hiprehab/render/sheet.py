@@ -16,20 +16,20 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from hiprehab import __version__
-from hiprehab.errors import UsageError
+from hiprehab import fonts
 from hiprehab.illustrate.figures import figure_flowable
 from hiprehab.illustrate.pictures import PictureCache
-from hiprehab.outfile import write_atomic
-from hiprehab.render import fonts
+from hiprehab.load.outfile import write_atomic
+from hiprehab.render import check_paper
 from hiprehab.render.styles import PAPER_SIZES
+from hiprehab.version import __version__
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from reportlab.platypus import Flowable
 
-    from hiprehab.catalogue import Catalogue
+    from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
 
 COLUMNS = 4
@@ -70,8 +70,7 @@ def render_contact_sheet(catalogue: Catalogue, out: Path, paper: str = "a4") -> 
     unusable picture (before anything is written) and :class:`OutputError` when
     ``out`` cannot be written.
     """
-    if paper not in PAPER_SIZES:
-        raise UsageError(f"--paper: expected one of {', '.join(PAPER_SIZES)}, found '{paper}'")
+    check_paper(paper)
     page_w, page_h = PAPER_SIZES[paper]
     cell_w = (page_w - 2 * MARGIN) / COLUMNS
     top = page_h - MARGIN - TITLE_SIZE * 2.2
@@ -79,7 +78,7 @@ def render_contact_sheet(catalogue: Catalogue, out: Path, paper: str = "a4") -> 
     pad = 2.5 * mm
     fig_w, fig_h = cell_w - 2 * pad, cell_h * FIGURE_SHARE - pad
     cache = PictureCache()
-    cells = [_Cell(e, figure_flowable(e, catalogue, fig_w, fig_h, cache)) for e in catalogue.exercises]
+    cells = [_Cell(e, figure_flowable(e, fig_w, fig_h, cache)) for e in catalogue.exercises]
     fonts.register_fonts()
     per_page = COLUMNS * ROWS
     pages = max(1, -(-len(cells) // per_page))

@@ -9,15 +9,16 @@ one layer may not define the same ``id``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
-from hiprehab.illustrate.pictures import check_pictures
+from hiprehab.load.pictures import check_picture
+from hiprehab.load.problems import validate_document
+from hiprehab.load.yamlio import Document, read_yaml
+from hiprehab.model.catalogue import Catalogue, Origin, Replacement
 from hiprehab.model.exercise import CatalogueFile, Exercise
-from hiprehab.validate import validate_document
-from hiprehab.yamlio import Document, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -38,73 +39,6 @@ def yaml_files(source: Path) -> list[Path]:
     if source.is_dir():
         return sorted(p for p in source.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
     return [source]
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where an exercise was defined."""
-
-    path: str
-    line: int
-    column: int
-    folder: Path
-
-
-@dataclass(frozen=True)
-class Replacement:
-    """An exercise of an earlier layer replaced by a later one with the same id."""
-
-    id: str
-    old: Origin
-    new: Origin
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """Every exercise loaded, by id, with ladders for progression."""
-
-    exercises: tuple[Exercise, ...]
-    origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
-    replacements: tuple[Replacement, ...] = ()
-    files: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        by_id = {e.id: e for e in self.exercises}
-        ladders: dict[str, list[Exercise]] = defaultdict(list)
-        for exercise in self.exercises:
-            ladders[exercise.family].append(exercise)
-        object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(
-            self, "_ladders", {k: tuple(sorted(v, key=lambda e: e.level)) for k, v in ladders.items()}
-        )
-
-    def get(self, exercise_id: str) -> Exercise | None:
-        """The exercise with this id, if loaded."""
-        by_id: dict[str, Exercise] = getattr(self, "_by_id")  # noqa: B009 - set in __post_init__
-        return by_id.get(exercise_id)
-
-    def ladder(self, family: str) -> tuple[Exercise, ...]:
-        """The rungs of a family, easiest first."""
-        ladders: dict[str, tuple[Exercise, ...]] = getattr(self, "_ladders")  # noqa: B009
-        return ladders.get(family, ())
-
-    @property
-    def families(self) -> tuple[str, ...]:
-        """Every family name, sorted."""
-        ladders: dict[str, tuple[Exercise, ...]] = getattr(self, "_ladders")  # noqa: B009
-        return tuple(sorted(ladders))
-
-    def easier(self, exercise: Exercise) -> Exercise | None:
-        """The rung below, if any."""
-        rungs = self.ladder(exercise.family)
-        index = rungs.index(exercise)
-        return rungs[index - 1] if index > 0 else None
-
-    def harder(self, exercise: Exercise) -> Exercise | None:
-        """The rung above, if any."""
-        rungs = self.ladder(exercise.family)
-        index = rungs.index(exercise)
-        return rungs[index + 1] if index + 1 < len(rungs) else None
 
 
 @dataclass
@@ -132,6 +66,7 @@ def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry
     for index, exercise in enumerate(parsed.exercises):
         line, col = doc.where(("exercises", index))
         entries.append(_Entry(exercise, Origin(shown, line, col, folder), doc, index))
+        problems.extend(check_picture(exercise, index, doc, path))
     _check_unique_in(entries, problems)
     return entries
 
@@ -219,11 +154,6 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
                 replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))
             merged[exercise_id] = entry
     _check_ladders(merged.values(), problems)
-    problems.extend(
-        check_pictures(
-            Catalogue(tuple(e.exercise for e in merged.values()), {k: e.origin for k, e in merged.items()})
-        )
-    )
     if problems:
         raise InvalidInputError(problems)
     ordered = list(merged.values())

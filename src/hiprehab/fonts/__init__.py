@@ -1,7 +1,7 @@
 """The fonts of the PDF plan: DejaVu Sans, shipped in ``hiprehab/fonts`` and embedded.
 
 Fonts are registered by :func:`register_fonts`, called when a plan is rendered,
-never at import (STYLE.md habit 5), so importing the package costs nothing and a
+never at import, so importing the package costs nothing and a
 missing font file fails the render, not ``hiprehab --help``.
 """
 
@@ -13,7 +13,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parent
 
 # Our own names, so a caller that registered another "DejaVuSans" cannot clash.
 REGULAR = "HiprehabSans"

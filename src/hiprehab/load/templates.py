@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hiprehab.catalogue import display_path, yaml_files
 from hiprehab.errors import InvalidInputError, Problem
-from hiprehab.model.profile import Profile
+from hiprehab.load.catalogue import display_path, yaml_files
+from hiprehab.load.problems import validate_document
+from hiprehab.load.yamlio import read_yaml
 from hiprehab.model.screening import ScreeningRules
 from hiprehab.model.template import Template
-from hiprehab.validate import validate_document
-from hiprehab.yamlio import Document, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -69,14 +68,3 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
         raise InvalidInputError(problems)
     assert rules is not None  # noqa: S101 - guaranteed by the check above
     return templates, rules
-
-
-def read_profile(path: Path) -> tuple[dict[str, object], Document]:
-    """Read a profile file and check it on its own, so errors point at its lines."""
-    doc = read_yaml(path, display_path(path))
-    if doc.value is None:
-        return {}, doc
-    validate_document(Profile, doc)
-    if not isinstance(doc.value, dict):  # pragma: no cover - validation rejects it first
-        return {}, doc
-    return dict(doc.value), doc

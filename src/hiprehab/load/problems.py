@@ -1,12 +1,11 @@
 """Turn pydantic's validation errors into problems that point at a line.
 
 Every message has the shape ``path:line:col: field.path: what was expected, what
-was found``; see STYLE.md habit 2.
+was found``, so a coach can go straight to the line.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
@@ -16,29 +15,16 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from hiprehab.errors import InvalidInputError, Problem
-from hiprehab.vocab import SYNONYMS
+from hiprehab.quote import describe, did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from pydantic_core import ErrorDetails
 
-    from hiprehab.yamlio import Document, PathKey
+    from hiprehab.load.yamlio import Document, PathKey
 
 M = TypeVar("M", bound=BaseModel)
-_SHOWN = 60  # longest text quoted whole in a message
-
-
-def did_you_mean(word: object, candidates: Iterable[str]) -> str:
-    """Return `` (did you mean 'x'?)`` for a close match, else an empty string."""
-    if not isinstance(word, str):
-        return ""
-    options = list(candidates)
-    synonym = SYNONYMS.get(word.lower())
-    if synonym in options:
-        return f" (did you mean '{synonym}'?)"
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def field_path(loc: Sequence[str | int]) -> str:
@@ -47,23 +33,6 @@ def field_path(loc: Sequence[str | int]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
-
-
-def describe(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
-    """Say what a YAML value is, the way a user wrote it."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:57]}...'"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 def _strip(annotation: Any) -> tuple[Any, list[Any]]:

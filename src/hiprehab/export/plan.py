@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from hiprehab.model.plan import FORMAT
+from hiprehab.wording import notice_text
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Item, Plan, Run, Session
@@ -73,7 +74,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "flags": list(plan.screening.flags),
         },
         "profile": plan.profile.model_dump(mode="json"),
-        "notices": list(plan.notices),
+        "notices": [notice_text(n) for n in plan.notices],
         "weeks": [
             {
                 "number": week.number,

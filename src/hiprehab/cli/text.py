@@ -4,28 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hiprehab.wording import dose_text
+
 if TYPE_CHECKING:
-    from hiprehab.catalogue import Catalogue
-    from hiprehab.model.exercise import Dose, Exercise
-
-
-def dose_text(dose: Dose) -> str:
-    """Say a dose the way the plan prints it: ``2 x 10 reps per side, rest 60 s``."""
-    if dose.reps is not None:
-        amount = f"{dose.reps} reps"
-    elif dose.hold_s is not None:
-        amount = f"{dose.hold_s} s hold"
-    else:
-        minutes = dose.duration_min or 0
-        amount = f"{minutes:g} min"
-    text = f"{dose.sets} x {amount}" if dose.sets > 1 or dose.duration_min is None else amount
-    if dose.per_side:
-        text += " per side"
-    if dose.tempo:
-        text += f", tempo {dose.tempo}"
-    if dose.rest_s:
-        text += f", rest {dose.rest_s} s between sets"
-    return text
+    from hiprehab.model.catalogue import Catalogue
+    from hiprehab.model.exercise import Exercise
 
 
 def exercise_text(catalogue: Catalogue, exercise: Exercise) -> str:

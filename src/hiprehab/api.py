@@ -1,0 +1,157 @@
+"""The Python API: a plan and its PDF in a few lines, the same as ``hiprehab plan`` makes.
+
+    import hiprehab
+    plan = hiprehab.make_plan({"goal": "prevent", "weekly_volume": 20, "longest_run": 8,
+                               "red_flags": []}, start=datetime.date(2027, 1, 4))
+    hiprehab.render_pdf(plan, "plan.pdf")
+
+Catalogues and templates are layered here, for the command line and Python
+callers alike: the built-in ones, then the user's folder, then those given.
+Everything is loaded and checked, and every problem gathered, before the plan
+is computed; nothing is written until the whole plan exists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from hiprehab.engine import build_plan
+from hiprehab.errors import InvalidInputError, InvalidValueError, Problem
+from hiprehab.export.plan import plan_to_json
+from hiprehab.load import catalogue as catalogue_loader
+from hiprehab.load import templates as template_loader
+from hiprehab.load.layers import catalogue_sources, template_sources
+from hiprehab.load.outfile import check_target, write_text_atomic
+from hiprehab.load.profile import build_profile
+from hiprehab.model.profile import Profile
+from hiprehab.quote import did_you_mean
+from hiprehab.vocab import RED_FLAGS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+    from hiprehab.model.catalogue import Catalogue
+    from hiprehab.model.plan import Plan
+    from hiprehab.model.screening import ScreeningRules
+    from hiprehab.model.template import Template
+
+
+@dataclass(frozen=True)
+class Goals:
+    """The goal templates by id, and the red-flag screening rules."""
+
+    templates: dict[str, Template]
+    rules: ScreeningRules
+
+
+def load_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = True) -> Catalogue:
+    """The built-in exercises, then the user's folder, then each of ``folders`` (files work too).
+
+    Raises :class:`~hiprehab.errors.InvalidInputError` listing every problem of every file.
+    """
+    return catalogue_loader.load_catalogue(catalogue_sources(folders, user=user_folder))
+
+
+def load_goals(folders: Iterable[Path | str] = (), *, user_folder: bool = True) -> Goals:
+    """The built-in goal templates and screening rules, then the user's, then ``folders``."""
+    templates, rules = template_loader.load_templates(template_sources(folders, user=user_folder))
+    return Goals(templates, rules)
+
+
+def coming_monday(today: dt.date) -> dt.date:
+    """The default start: today if it is a Monday, else the next Monday."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+
+
+def _profile(profile: Profile | Mapping[str, Any] | Path | str | None, values: Mapping[str, Any]) -> Profile:
+    if isinstance(profile, Profile):
+        return profile.model_copy(update=dict(values)) if values else profile
+    if isinstance(profile, str | Path):
+        return build_profile(Path(profile), values)
+    return build_profile(None, {**(profile or {}), **values})
+
+
+def _answer_red_flags(profile: Profile, rules: ScreeningRules, ask: Callable[[str], bool] | None) -> Profile:
+    if profile.red_flags is not None:
+        return profile
+    if ask is None:
+        raise InvalidValueError(
+            "red_flags",
+            "the red-flag questions are unanswered and nobody can be asked them: answer each "
+            f"(an empty list when none applies; the names are {', '.join(RED_FLAGS)})",
+        )
+    flags = tuple(f.id for f in sorted(rules.flags, key=lambda f: RED_FLAGS.index(f.id)) if ask(f.question))
+    return profile.model_copy(update={"red_flags": flags})
+
+
+def make_plan(
+    profile: Profile | Mapping[str, Any] | Path | str | None = None,
+    *,
+    values: Mapping[str, Any] | None = None,
+    catalogues: Iterable[Path | str] = (),
+    templates: Iterable[Path | str] = (),
+    start: dt.date | None = None,
+    today: dt.date | None = None,
+    ask: Callable[[str], bool] | None = None,
+    user_folder: bool = True,
+) -> Plan:
+    """Load and check every input, screen, and compute the whole plan (nothing is written).
+
+    ``profile`` is a :class:`Profile`, a mapping of profile keys, or a profile
+    YAML file; ``values`` are laid over it (the command line's flags). The plan
+    starts on ``start``, else the profile's start, else the Monday on or after
+    ``today`` (default: the clock's today). ``ask`` poses each red-flag question
+    when the profile has not answered them. Every problem of every input file is
+    raised at once as :class:`~hiprehab.errors.InvalidInputError`.
+    """
+    problems: list[Problem] = []
+    catalogue = goals = chosen = None
+    try:
+        catalogue = load_catalogue(catalogues, user_folder=user_folder)
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+    try:
+        goals = load_goals(templates, user_folder=user_folder)
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+    try:
+        chosen = _profile(profile, values or {})
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+    if problems:
+        raise InvalidInputError(problems)
+    assert catalogue is not None  # noqa: S101 - set unless a problem was raised above
+    assert goals is not None  # noqa: S101
+    assert chosen is not None  # noqa: S101
+    template = goals.templates.get(chosen.goal)
+    if template is None:
+        hint = did_you_mean(chosen.goal, goals.templates)
+        raise InvalidValueError(
+            "goal", f"expected one of {', '.join(sorted(goals.templates))}; found '{chosen.goal}'{hint}"
+        )
+    chosen = _answer_red_flags(chosen, goals.rules, ask)
+    first = start or chosen.start or coming_monday(today or dt.date.today())  # noqa: DTZ011 - the API may read the clock; the engine never does
+    return build_plan(catalogue, template, goals.rules, chosen, first)
+
+
+def write_outputs(
+    plan: Plan, *, pdf: Path | None, json_path: Path | None, paper: str = "a4", figures: bool = True
+) -> list[Path]:
+    """Write the PDF and/or JSON; check both targets before writing either. Each is atomic."""
+    for target in (pdf, json_path):
+        if target is not None:
+            check_target(target)
+    written: list[Path] = []
+    # The PDF first: drawing is the step that can fail, and then nothing is written.
+    if pdf is not None:
+        from hiprehab.render import render_pdf  # noqa: PLC0415 - reportlab loads only when drawing
+
+        render_pdf(plan, pdf, paper=paper, figures=figures)
+        written.append(pdf)
+    if json_path is not None:
+        write_text_atomic(json_path, plan_to_json(plan))
+        written.append(json_path)
+    return written

@@ -1,0 +1,224 @@
+"""``hiprehab plan``: make a plan from a profile and flags, write its PDF and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from hiprehab.cli.app import app
+from hiprehab.cli.common import CatalogueOption, PaperOption, can_ask, run_guarded
+from hiprehab.errors import ExitCode, InvalidValueError, UsageError
+from hiprehab.load.yamlio import resolve_plain
+from hiprehab.vocab import RED_FLAGS
+
+if TYPE_CHECKING:
+    from hiprehab.model.plan import Plan
+
+# The flag that sets each profile field (and each keyword of the library), for messages.
+FLAGS = {
+    "name": "--name",
+    "goal": "--goal",
+    "weeks": "--weeks",
+    "start": "--start",
+    "strength_days": "--strength-days",
+    "run_days": "--run-days",
+    "units": "--units",
+    "weekly_volume": "--weekly-km",
+    "longest_run": "--longest-run-km",
+    "pain": "--pain",
+    "pain_site": "--pain-site",
+    "conditions": "--condition",
+    "equipment": "--equipment",
+    "red_flags": "--red-flag",
+    "paper": "--paper",
+}
+NUMBERS = ("weeks", "weekly_volume", "longest_run", "pain")  # read like YAML scalars: 6, 20.5
+UNANSWERED = (
+    "the red-flag questions are unanswered and there is no terminal to ask them: "
+    "give --no-red-flags if none applies, or --red-flag NAME for each that does "
+    f"({', '.join(RED_FLAGS)})"
+)
+HINTS = {  # what to give on the command line for a notice the engine made
+    "no_run_days": "give --run-days to plan runs",
+    "no_weekly_volume": "give --weekly-km and --longest-run-km to plan runs",
+    "no_longest_run": "give --longest-run-km to plan runs",
+}
+
+
+def profile_values(given: dict[str, Any]) -> dict[str, Any]:
+    """The flags that were given, as profile values; the profile model checks each one."""
+    values = {key: value for key, value in given.items() if value not in (None, [], False)}
+    for key in NUMBERS:
+        if isinstance(values.get(key), str):
+            values[key] = resolve_plain(values[key].strip())
+    if values.get("weekly_volume") is not None and isinstance(values["weekly_volume"], int):
+        values["weekly_volume"] = float(values["weekly_volume"])
+    if values.get("longest_run") is not None and isinstance(values["longest_run"], int):
+        values["longest_run"] = float(values["longest_run"])
+    return values
+
+
+def _ask(question: str) -> bool:
+    return typer.confirm(question, default=False, err=True)
+
+
+@app.command("plan")
+def plan(
+    out: Annotated[
+        Path | None, typer.Option(help="Write the printable PDF plan here (default: plan.pdf).")
+    ] = None,
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Also write the plan as JSON here ('-': standard output).")
+    ] = None,
+    profile: Annotated[Path | None, typer.Option(help="A profile YAML file; flags override it.")] = None,
+    name: Annotated[str | None, typer.Option(help="The runner's name, printed on the plan.")] = None,
+    goal: Annotated[
+        str | None, typer.Option(help="manage (hip pain now) or prevent, or a template of your own.")
+    ] = None,
+    weeks: Annotated[
+        str | None, typer.Option(help="Plan length in weeks (2 to 52; manage 6, prevent 8).")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(help="First day, YYYY-MM-DD (default: the coming Monday, today if Monday).")
+    ] = None,
+    strength_days: Annotated[
+        str | None, typer.Option(help="Days for strength work, e.g. mon,wed,fri (never two in a row).")
+    ] = None,
+    run_days: Annotated[str | None, typer.Option(help="Days you can run, e.g. tue,thu,sat, or none.")] = None,
+    weekly_km: Annotated[
+        str | None, typer.Option(help="Your running now: weekly total, in km unless --units says mi or min.")
+    ] = None,
+    longest_run_km: Annotated[
+        str | None, typer.Option(help="Your longest run of the last 30 days, in --units.")
+    ] = None,
+    units: Annotated[
+        str | None, typer.Option(help="km, mi or min (minutes) for the running figures.")
+    ] = None,
+    pain: Annotated[str | None, typer.Option(help="Your hip pain today, 0 (none) to 10 (worst).")] = None,
+    pain_site: Annotated[
+        str | None, typer.Option(help="Where it hurts: lateral, groin, buttock, front or none.")
+    ] = None,
+    condition: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME", help="A diagnosed or suspected condition (repeatable), e.g. tendinopathy."
+        ),
+    ] = None,
+    equipment: Annotated[
+        str | None,
+        typer.Option(help="What you have beyond a mat, chair, wall and stair: e.g. band,weights,bike,pool."),
+    ] = None,
+    red_flag: Annotated[
+        list[str] | None,
+        typer.Option(metavar="NAME", help="A warning sign that applies to you (repeatable); see the README."),
+    ] = None,
+    no_red_flags: Annotated[
+        bool, typer.Option("--no-red-flags", help="Answer no to every red-flag question.")
+    ] = False,
+    cleared_by_clinician: Annotated[
+        bool,
+        typer.Option(
+            "--cleared-by-clinician", help="A clinician has examined your hip and cleared you to exercise."
+        ),
+    ] = False,
+    catalogue: CatalogueOption = None,
+    templates: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help="A folder of your own goal templates (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    paper: PaperOption = "a4",
+    figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+) -> None:
+    """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
+    from hiprehab.api import make_plan, write_outputs  # noqa: PLC0415 - keep --help fast
+    from hiprehab.export.plan import plan_to_json  # noqa: PLC0415
+    from hiprehab.render import check_paper  # noqa: PLC0415
+
+    with run_guarded(FLAGS):
+        if red_flag and no_red_flags:
+            raise UsageError("--red-flag and --no-red-flags contradict each other; give one of them")
+        values = profile_values(
+            {
+                "name": name, "goal": goal, "weeks": weeks, "start": start, "strength_days": strength_days,
+                "run_days": run_days, "weekly_volume": weekly_km, "longest_run": longest_run_km,
+                "units": units, "pain": pain, "pain_site": pain_site,
+                "conditions": ",".join(condition or ()) or None, "equipment": equipment,
+                "red_flags": ",".join(red_flag or ()) or None,
+                "cleared_by_clinician": cleared_by_clinician,
+            }
+        )  # fmt: skip
+        if no_red_flags:
+            values["red_flags"] = ()
+        check_paper(paper.strip().lower())
+        today = dt.date.today()  # noqa: DTZ011 - the command line may read the clock; the engine never does
+        ask = _ask if can_ask() else None
+        try:
+            result = make_plan(
+                profile,
+                values=values,
+                catalogues=catalogue or (),
+                templates=templates or (),
+                today=today,
+                ask=ask,
+            )
+        except InvalidValueError as err:
+            if err.field == "red_flags" and ask is None:
+                raise UsageError(UNANSWERED) from None
+            raise
+        pdf_path = out if out is not None or json_out is not None else Path("plan.pdf")
+        to_stdout = json_out == "-"
+        json_path = None if json_out in (None, "-") else Path(json_out)
+        _warn_name(result.profile.name if pdf_path is not None else "")
+        written = write_outputs(
+            result, pdf=pdf_path, json_path=json_path, paper=paper.strip().lower(), figures=figures
+        )
+    if to_stdout:
+        typer.echo(plan_to_json(result), nl=False)
+    _report(result, written, quiet=to_stdout)
+
+
+def _warn_name(name: str) -> None:
+    """Say which letters of the name the PDF's font cannot print, before they go missing."""
+    if not name:
+        return
+    from hiprehab.render import unsupported_characters  # noqa: PLC0415 - reportlab only here
+
+    missing = unsupported_characters(name)
+    if missing:
+        typer.echo(
+            f"hiprehab: the PDF font has no letters for '{missing}' in the name; "
+            "they will be missing from the printed plan",
+            err=True,
+        )
+
+
+def _report(result: Plan, written: list[Path], *, quiet: bool) -> None:
+    """What was written, what the plan could not honour, and the screening's verdict."""
+    from hiprehab.wording import notice_text  # noqa: PLC0415
+
+    for path in written:
+        typer.echo(f"wrote {path}", err=quiet)
+    for notice in result.notices:
+        hint = HINTS.get(notice.code)
+        typer.echo(f"hiprehab: note: {notice_text(notice)}{f' ({hint})' if hint else ''}", err=True)
+    outcome = result.screening.outcome
+    if outcome == "stop":
+        typer.echo(f"hiprehab: {result.rules.stop_title}. No exercise plan was made:", err=True)
+        for reason in result.screening.reasons:
+            typer.echo(f"  - {reason}", err=True)
+        raise typer.Exit(int(ExitCode.PLAN_REFUSED))
+    if outcome == "refer":
+        typer.echo(f"hiprehab: {result.rules.refer_title}; the plan stays in its first phase.", err=True)
+    typer.echo(
+        f"{len(result.weeks)} weeks from {result.start.isoformat()} to {result.end.isoformat()}, "
+        f"goal: {result.template.id}",
+        err=quiet,
+    )

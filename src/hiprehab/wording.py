@@ -1,0 +1,71 @@
+"""The words a runner reads for what the engine decided: notices and doses.
+
+One place, so the terminal and the printed plan say the same thing the same
+way. Nothing here names a command-line flag: a plan is read on paper, where
+flags mean nothing; the command line adds its own hints.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from hiprehab.model.exercise import Dose
+    from hiprehab.model.notice import Notice
+
+
+def _few_exercises(notice: Notice) -> str:
+    return (
+        f"Only {notice['count']} {notice['block']} exercises fit your conditions and equipment "
+        f"(the plan aims for {notice['aim']}); a physiotherapist can suggest more."
+    )
+
+
+_NOTICES: dict[str, Callable[[Notice], str]] = {
+    "few_exercises": _few_exercises,
+    "no_cross_training_equipment": lambda _: (
+        "No cross-training in the catalogue fits your equipment; walk briskly on those days instead."
+    ),
+    "no_run_days": lambda _: (
+        "You gave no days for running, so this plan has no runs. "
+        "Make the plan again with the days you can run to add them."
+    ),
+    "referred_running_held": lambda _: (
+        "Until a clinician has cleared you, this plan keeps your running where it is and adds nothing to it."
+    ),
+    "no_weekly_volume": lambda _: (
+        "You did not give your current weekly running, so this plan has no runs. "
+        "Make the plan again with your weekly running and your longest run to add them."
+    ),
+    "no_longest_run": lambda _: (
+        "You did not give your longest run of the last 30 days, so no run can be capped "
+        "safely and this plan has no runs. Make the plan again with it to add runs."
+    ),
+    "condition_note": lambda notice: str(notice["text"]),
+}
+
+
+def notice_text(notice: Notice) -> str:
+    """A notice in plain words, the same on paper and on the terminal."""
+    return _NOTICES[notice.code](notice)
+
+
+def dose_text(dose: Dose) -> str:
+    """Say a dose the way the plan prints it: ``2 x 10 reps per side, rest 60 s``."""
+    if dose.reps is not None:
+        amount = f"{dose.reps} reps"
+    elif dose.hold_s is not None:
+        amount = f"{dose.hold_s} s hold"
+    else:
+        minutes = dose.duration_min or 0
+        amount = f"{minutes:g} min"
+    text = f"{dose.sets} x {amount}" if dose.sets > 1 or dose.duration_min is None else amount
+    if dose.per_side:
+        text += " per side"
+    if dose.tempo:
+        text += f", tempo {dose.tempo}"
+    if dose.rest_s:
+        text += f", rest {dose.rest_s} s between sets"
+    return text
