@@ -15,16 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from engine_inputs import default_inputs
 
 from hiprehab.engine import build_plan
 from hiprehab.export.plan import plan_to_json
 from hiprehab.model.profile import Profile
+from testing.engine_inputs import default_inputs
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"
 START = dt.date(2027, 1, 4)
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from typer import _click
 
-README = Path(__file__).parents[1] / "README.md"
+README = Path(__file__).parents[2] / "README.md"
 
 
 def walk(command: _click.Command, path: tuple[str, ...] = ()) -> Iterator[tuple[str, _click.Command]]:

@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from render_fixtures import AVOID_NOTE, SCHEDULED, make_plan, page_texts, rules, section_pages, template
 
 from hiprehab.render import pdf_bytes
+from testing.render_fixtures import (
+    AVOID_NOTE,
+    SCHEDULED,
+    make_plan,
+    page_texts,
+    rules,
+    section_pages,
+    template,
+)
 
 if TYPE_CHECKING:
     import datetime as dt

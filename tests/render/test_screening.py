@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from render_fixtures import make_plan, outline, page_texts, rules
 
 from hiprehab.render import pdf_bytes
+from testing.render_fixtures import make_plan, outline, page_texts, rules
 
 
 def _flat(text: str) -> str:

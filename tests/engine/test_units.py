@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from engine_inputs import default_inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,12 +19,13 @@ from hiprehab.model.catalogue import Catalogue
 from hiprehab.model.notice import Notice
 from hiprehab.model.plan import Interval
 from hiprehab.model.profile import Profile
+from testing.engine_inputs import default_inputs
 
 if TYPE_CHECKING:
     from hiprehab.model.exercise import Exercise
     from hiprehab.model.template import Build, Template
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MONDAY = dt.date(2027, 1, 4)
 WEEK = [MONDAY + dt.timedelta(days=i) for i in range(7)]
 MON, TUE, WED, THU, FRI, SAT, SUN = WEEK

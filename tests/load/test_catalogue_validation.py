@@ -16,7 +16,7 @@ from hiprehab.resources import data_dir
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from conftest import WriteCatalogue
+    from tests.conftest import WriteCatalogue
 
     Copy = Callable[[str], Path]
     Problems = Callable[[list[Path]], list[str]]

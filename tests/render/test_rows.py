@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from render_fixtures import BRIDGE, CLAM, exercise, item, make_plan, page_texts, section_pages, with_exercise
-
 from hiprehab.fonts import register_fonts
 from hiprehab.model.exercise import Dose
 from hiprehab.render import pdf_bytes
 from hiprehab.render.figures import Figures
 from hiprehab.render.styles import MARGIN, PAPER_SIZES, make_styles
 from hiprehab.render.week import WeekWriter
+from testing.render_fixtures import (
+    BRIDGE,
+    CLAM,
+    exercise,
+    item,
+    make_plan,
+    page_texts,
+    section_pages,
+    with_exercise,
+)
 
 LONG = exercise(
     "long-name",

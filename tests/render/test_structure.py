@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING, cast
 
 import pytest
 from pypdf.generic import DictionaryObject
-from render_fixtures import make_plan, outline, reader
 
 from hiprehab.engine import build_plan
 from hiprehab.load.catalogue import load_catalogue
 from hiprehab.load.templates import load_templates
 from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes, render_pdf
+from testing.render_fixtures import make_plan, outline, reader
 
 if TYPE_CHECKING:
     from pypdf import PageObject
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from render_fixtures import make_plan, page_texts, section_pages
 
 from hiprehab.render import pdf_bytes
 from hiprehab.render.week import checkpoint_text
+from testing.render_fixtures import make_plan, page_texts, section_pages
 
 # Worded like the shipped templates: one says "Checkpoint:" itself, one does not.
 SETTLE = "Checkpoint: if the pain has not eased after a few days, see a doctor."

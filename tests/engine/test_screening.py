@@ -7,19 +7,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from engine_inputs import default_inputs
 
 from hiprehab.engine import build_plan
 from hiprehab.engine.screen import screen
 from hiprehab.errors import UsageError
 from hiprehab.model.profile import Profile
 from hiprehab.vocab import RED_FLAGS
+from testing.engine_inputs import default_inputs
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
     from hiprehab.model.screening import ScreeningRules
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 START = dt.date(2027, 1, 4)
 
 # docs/evidence.md 5.3: these send the runner to a clinician first; every other flag is a hard stop (5.2).

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hiprehab.schema import schema_text, schemas
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_shipped_schemas_are_current() -> None:

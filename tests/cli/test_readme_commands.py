@@ -16,7 +16,7 @@ from hiprehab.cli import app
 if TYPE_CHECKING:
     import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_readme_opens_with_the_two_commands() -> None:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from conftest import WriteCatalogue
+    from tests.conftest import WriteCatalogue
 
     Copy = Callable[[str], Path]
     Problems = Callable[[list[Path]], list[str]]

@@ -22,14 +22,14 @@ from hiprehab.resources import data_dir
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from conftest import WriteCatalogue
     from typer.testing import CliRunner
 
     from hiprehab.model.catalogue import Catalogue
+    from tests.conftest import WriteCatalogue
 
     Copy = Callable[[str], Path]
 
-BROKEN = Path(__file__).parent / "fixtures" / "broken"
+BROKEN = Path(__file__).parents[1] / "fixtures" / "broken"
 BUILT_IN = data_dir("exercises")
 HEADER = "ID                                KIND       FAMILY                       LEVEL  NAME"
 MY_BRIDGE = """\

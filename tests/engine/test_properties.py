@@ -12,7 +12,6 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from engine_inputs import default_inputs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +21,7 @@ from hiprehab.export.plan import plan_to_json
 from hiprehab.model.plan import Item
 from hiprehab.model.profile import Profile
 from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, UNITS, WEEKDAYS
+from testing.engine_inputs import default_inputs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from hiprehab.model.plan import Day, Plan, Run, Session, Week
     from hiprehab.model.template import DoseRanges, Range
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 OWNED = tuple(e for e in EQUIPMENT if e != "none")  # "none" may only stand alone
 REFER_FLAGS = ("persistent_pain", "previous_injury", "low_energy")
 NON_STOPPING = [c for c in CONDITIONS if c != "stress_fracture"]  # a stress fracture stops the plan

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from render_fixtures import BRIDGE, exercise
 from reportlab.graphics.shapes import Drawing
 
 from hiprehab.model.exercise import Dose
 from hiprehab.render.figures import Figures
 from hiprehab.render.flowables import FigureBox
 from hiprehab.render.styles import FIGURE_SIZE
+from testing.render_fixtures import BRIDGE, exercise
 
 POSED = exercise(
     "posed-bridge",

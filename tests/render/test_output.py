@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from render_fixtures import make_plan
 
 import hiprehab.render
 from hiprehab.errors import OutputError
 from hiprehab.render import render_pdf
+from testing.render_fixtures import make_plan
 
 OLD = b"%PDF-1.4 an older plan\n"
 

@@ -7,13 +7,13 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from render_fixtures import make_plan, outline, page_texts, rules, section_pages, template
 
 from hiprehab.engine import build_plan
 from hiprehab.load.catalogue import load_catalogue
 from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes
 from hiprehab.resources import data_dir
+from testing.render_fixtures import make_plan, outline, page_texts, rules, section_pages, template
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from render_fixtures import PAGE_NUMBER, make_plan, page_texts, reader, rules
 
 from hiprehab.errors import UsageError
 from hiprehab.render import pdf_bytes
+from testing.render_fixtures import PAGE_NUMBER, make_plan, page_texts, reader, rules
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 from hiprehab.errors import InvalidInputError
 from hiprehab.load.templates import load_templates
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _copy(tmp_path: Path) -> Path:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from render_fixtures import ABDUCTION, ABDUCTION_NOTE, exercise, make_plan, page_texts, section_pages
 
 from hiprehab.model.exercise import Dose
 from hiprehab.render import pdf_bytes
 from hiprehab.render.words import PLANNED_AROUND_WORDS, planned_around
 from hiprehab.vocab import AVOID_WORDS
+from testing.render_fixtures import ABDUCTION, ABDUCTION_NOTE, exercise, make_plan, page_texts, section_pages
 
 AROUND = ("bursitis", "lateral", "tendinopathy")  # as the engine gives them: sorted
 HIKE_NOTE = "Hitching the hip squeezes the tendons against the bone."

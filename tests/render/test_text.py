@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from render_fixtures import make_plan, page_texts, reader, rules, template
 
 from hiprehab.model.notice import Notice
 from hiprehab.render import pdf_bytes
+from testing.render_fixtures import make_plan, page_texts, reader, rules, template
 
 
 @pytest.mark.parametrize("name", ["Zoë Ødegård", "Łukasz Żółć", "Дмитрий Шостакович", "Γιώργος Παπαδόπουλος"])

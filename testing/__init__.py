@@ -1,0 +1,1 @@
+"""Helpers the tests share: the default inputs, sample plans, PDF read-backs."""
