@@ -170,8 +170,21 @@ def _rigid_floor(pose: Pose, skeletons: list[Skeleton], settings: list[Setting],
     return min(lows)
 
 
-def pose_scene(pose: Pose, *, mirrored: bool = False) -> Scene:
-    """Lay out ``pose`` as a scene in figure units; ``mirrored`` draws the other side."""
+@dataclass(frozen=True)
+class Layout:
+    """A pose's frames placed on the stage, before any drawing is styled."""
+
+    view: str
+    overhead: bool  # seen from above: the page is the floor
+    floor_line: bool  # a floor line is drawn
+    floor: float  # the floor's height in the frames' coordinates
+    stances: list[Stance]
+    stage: _Stage
+    skeletons: list[Skeleton]  # every frame's joints, the last frame last
+
+
+def layout(pose: Pose) -> Layout:
+    """Pose every frame of ``pose`` and find the floor under them."""
     view = pose.drawn_view
     overhead = (view, pose.position) in OVERHEAD
     kinds = {p.kind for p in pose.props}
@@ -182,26 +195,39 @@ def pose_scene(pose: Pose, *, mirrored: bool = False) -> Scene:
     first = skeleton(view, stances[0])
     stage = _Stage(view, pose.anchor, first.points[pose.anchor], floor_line and not rigid, rest)
     skeletons = [stage.place(st) for st in stances]
+    floor = 0.0
+    if rigid and floor_line:
+        body = [item for sk in skeletons for item in figure_items(sk, SOLID)]
+        unplaced = [Setting(sk, body, view, 0.0, overhead) for sk in skeletons]
+        floor = _rigid_floor(pose, skeletons, unplaced, rest)
+    return Layout(view, overhead, floor_line, floor, stances, stage, skeletons)
+
+
+def frames_on_floor(pose: Pose) -> list[Skeleton]:
+    """Every frame's joints with the floor at height 0, as :func:`pose_scene` draws them (unmirrored)."""
+    placed = layout(pose)
+    return [_moved(sk, 0.0, -placed.floor) for sk in placed.skeletons]
+
+
+def pose_scene(pose: Pose, *, mirrored: bool = False) -> Scene:
+    """Lay out ``pose`` as a scene in figure units; ``mirrored`` draws the other side."""
+    lay = layout(pose)
+    skeletons = lay.skeletons
     bodies = [figure_items(sk, GHOST, pose.in_front) for sk in skeletons[:-1]]
     bodies.append(figure_items(skeletons[-1], SOLID, pose.in_front))
     every_body = [item for body in bodies for item in body]
-
-    def settings(floor: float) -> list[Setting]:
-        return [Setting(sk, every_body, view, floor, overhead) for sk in skeletons]
-
-    floor = _rigid_floor(pose, skeletons, settings(0.0), rest) if rigid and floor_line else 0.0
-    placed = settings(floor)
+    placed = [Setting(sk, every_body, lay.view, lay.floor, lay.overhead) for sk in skeletons]
     behind: list[Item] = []
     under: list[Item] = []
     worn: list[Item] = []
     for prop in pose.props:
         shapes = prop_items(prop, placed[_frame_index(prop, len(skeletons))])
         # Seen from above a mat is the background, so it stays behind.
-        flat = prop.kind in UNDER_BODY and not overhead
+        flat = prop.kind in UNDER_BODY and not lay.overhead
         layer = worn if prop.kind in IN_FRONT else under if flat else behind
         layer.extend(shapes)
-    arrows = arrow_items(pose.arrows, stances, stage.place, skeletons[-1])
-    items = translate([*behind, *every_body, *under, *worn, *arrows], 0.0, -floor)
+    arrows = arrow_items(pose.arrows, lay.stances, lay.stage.place, skeletons[-1])
+    items = translate([*behind, *every_body, *under, *worn, *arrows], 0.0, -lay.floor)
     if pose.mirror != mirrored:
         items = mirror(items)
-    return Scene(tuple(items), 0.0 if floor_line else None, FLOOR_WIDTH)
+    return Scene(tuple(items), 0.0 if lay.floor_line else None, FLOOR_WIDTH)

@@ -1,4 +1,4 @@
-"""Props drawn with a figure: mat, chair, step, wall, band, ball, roller, bike, water...
+"""Props drawn with a figure: mat, chair, step, wall, band, ball, roller, bikes, water...
 
 Each prop is placed from the body points of one frame (the last, unless the
 prop names another), so a chair is always under the hips and a band always
@@ -29,7 +29,7 @@ WALL_WIDTH = 0.024
 OUTLINE = 0.011
 # Props whose own shape decides where the floor is: a bike stands on its
 # wheels, a foot on a step is a stair's height up.
-RIGID = frozenset({"bike", "elliptical", "roller", "bed", "step"})
+RIGID = frozenset({"bike", "exercise_bike", "elliptical", "roller", "bed", "step"})
 IN_FRONT = frozenset({"band", "ice_pack", "heat_pack", "weight"})
 # Drawn after the body, which only touches them from above (from the side): the
 # white margins round the limbs must not cut into them.
@@ -199,6 +199,42 @@ def _bike(s: Setting, prop: Prop, at: str) -> list[Item]:
     ]
 
 
+def _exercise_bike(s: Setting, prop: Prop, at: str) -> list[Item]:
+    """An upright exercise bike: a frame on two floor feet, a flywheel in front, bars at the hands.
+
+    No wheels touch the floor, so it never reads as a road bike: the runner
+    pedals indoors, sitting up, hands resting on the bars.
+    """
+    del prop, at
+    left, right, hand = s.at("ankle_l"), s.at("ankle_r"), s.at("hand_l")
+    crank = ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2)
+    hip = s.at("hip")
+    saddle = (hip[0] - 0.01, hip[1] - TRUNK_WIDTH["side"] / 2 - 0.012)
+    feet = [s.at(n) for n in ("ankle_l", "toe_l", "ankle_r", "toe_r")]
+    base_y = min(q[1] for q in feet) - LEG_WIDTH / 2 - 0.05
+    w, t = PROP_WIDTH * 0.9, PROP_TONE
+    rear_foot, front_foot = saddle[0] - 0.1, crank[0] + 0.3
+    flywheel = (crank[0] + 0.2, crank[1] - 0.01)
+    bars = (hand[0] + 0.01, hand[1] - ARM_WIDTH / 2 - w / 2)
+    column_top = (bars[0] - 0.06, bars[1] - 0.02)
+    post_foot = (saddle[0] - 0.02, crank[1] + 0.04)
+    return [
+        # The two floor feet: the bike stands on bars, not on wheels.
+        Stroke(((rear_foot - 0.09, base_y), (rear_foot + 0.09, base_y)), w * 1.4, t),
+        Stroke(((front_foot - 0.09, base_y), (front_foot + 0.09, base_y)), w * 1.4, t),
+        Disc(flywheel, 0.1, 0.85, t, OUTLINE * 1.5),
+        Disc(flywheel, 0.02, t),
+        # The frame: rear foot up to the seat post, along to the crank, forward to the column.
+        Stroke(((rear_foot, base_y), post_foot, crank, flywheel), w, t),
+        Stroke(((front_foot, base_y), column_top), w * 1.2, t),
+        Stroke((crank, (front_foot - 0.03 * (front_foot - crank[0]) / 0.3, crank[1] + 0.06)), w, t),
+        Stroke(((saddle[0] + 0.01, saddle[1]), post_foot), w, t),
+        Stroke((column_top, bars), w, t),
+        Stroke(((saddle[0] - 0.045, saddle[1]), (saddle[0] + 0.04, saddle[1])), w * 1.3, 0.25),
+        Stroke((right, crank, left), w * 0.8, 0.3),
+    ]
+
+
 def _elliptical(s: Setting, prop: Prop, at: str) -> list[Item]:
     """A cross-trainer: pedals under the feet, arms up to the hands, flywheel in front."""
     del prop, at
@@ -328,6 +364,7 @@ _DRAW: dict[str, Callable[[Setting, Prop, str], list[Item]]] = {
     "ball": _ball,
     "roller": _roller,
     "bike": _bike,
+    "exercise_bike": _exercise_bike,
     "elliptical": _elliptical,
     "water": _water,
     "ice_pack": _ice_pack,

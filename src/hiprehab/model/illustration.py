@@ -46,8 +46,8 @@ PosePosition = Literal[
 View = Literal["side", "front"]
 Limb = Literal["arm_l", "arm_r", "leg_l", "leg_r"]
 PropKind = Literal[
-    "mat", "band", "chair", "step", "wall", "ball", "roller", "bike", "elliptical", "water",
-    "ice_pack", "heat_pack", "weight", "bed",
+    "mat", "band", "chair", "step", "wall", "ball", "roller", "bike", "exercise_bike", "elliptical",
+    "water", "ice_pack", "heat_pack", "weight", "bed",
 ]  # fmt: skip
 
 # The views each position can be drawn in, its natural view first. "side" shows
