@@ -24,7 +24,7 @@ from hiprehab.export.plan import plan_to_json
 from hiprehab.load import catalogue as catalogue_loader
 from hiprehab.load import templates as template_loader
 from hiprehab.load.layers import catalogue_sources, template_sources
-from hiprehab.load.outfile import check_target, write_text_atomic
+from hiprehab.load.outfile import check_target, write_bytes_atomic, write_text_atomic
 from hiprehab.load.profile import build_profile
 from hiprehab.model.profile import Profile
 from hiprehab.quote import did_you_mean
@@ -138,10 +138,33 @@ def make_plan(
 
 
 def write_outputs(
-    plan: Plan, *, pdf: Path | None, json_path: Path | None, paper: str = "a4", figures: bool = True
+    plan: Plan,
+    *,
+    pdf: Path | None,
+    json_path: Path | None,
+    paper: str = "a4",
+    figures: bool = True,
+    ics: Path | None = None,
+    session_time: str | None = None,
+    timezone: str | None = None,
 ) -> list[Path]:
-    """Write the PDF and/or JSON; check both targets before writing either. Each is atomic."""
-    for target in (pdf, json_path):
+    """Write the PDF, JSON and/or calendar; check every target before writing any. Each is atomic.
+
+    The calendar has all-day events, or events at ``session_time`` (``HH:MM``) in
+    ``timezone`` (``Europe/Berlin``; without it, the calendar's own local time).
+    A plan refused by the screening has no sessions, so no calendar is written.
+    """
+    if ics is None and (session_time or timezone):
+        raise InvalidValueError(
+            "session_time" if session_time else "timezone",
+            "sets the time of the calendar's events, and no calendar file was asked for",
+        )
+    calendar = None
+    if ics is not None and plan.weeks:
+        from hiprehab.export.ics import CalendarTime, plan_to_ics  # noqa: PLC0415 - icalendar loads only when asked
+
+        calendar = plan_to_ics(plan, CalendarTime.parse(session_time, timezone))
+    for target in (pdf, json_path, ics):
         if target is not None:
             check_target(target)
     written: list[Path] = []
@@ -154,4 +177,7 @@ def write_outputs(
     if json_path is not None:
         write_text_atomic(json_path, plan_to_json(plan))
         written.append(json_path)
+    if ics is not None and calendar is not None:
+        write_bytes_atomic(ics, calendar)
+        written.append(ics)
     return written

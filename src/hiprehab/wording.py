@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hiprehab.model.exercise import Dose
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from hiprehab.model.exercise import Dose
     from hiprehab.model.notice import Notice
+    from hiprehab.model.plan import Item
 
 
 def _few_exercises(notice: Notice) -> str:
@@ -69,3 +71,17 @@ def dose_text(dose: Dose) -> str:
     if dose.rest_s:
         text += f", rest {dose.rest_s} s between sets"
     return text
+
+
+def item_dose_text(item: Item) -> str:
+    """This session's dose of an item, worded like :func:`dose_text`."""
+    dose = Dose(
+        sets=item.sets,
+        reps=item.reps,
+        hold_s=item.hold_s,
+        duration_min=item.duration_min,
+        per_side=item.per_side,
+        rest_s=item.rest_s,
+        tempo=item.exercise.dose.tempo,
+    )
+    return dose_text(dose)

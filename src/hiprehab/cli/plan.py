@@ -34,6 +34,8 @@ FLAGS = {
     "equipment": "--equipment",
     "red_flags": "--red-flag",
     "paper": "--paper",
+    "session_time": "--session-time",
+    "timezone": "--timezone",
 }
 NUMBERS = ("weeks", "weekly_volume", "longest_run", "pain")  # read like YAML scalars: 6, 20.5
 UNANSWERED = (
@@ -136,6 +138,13 @@ def plan(
     ] = None,
     paper: PaperOption = "a4",
     figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+    ics: Annotated[Path | None, typer.Option(help="Also write a calendar file: one event per day.")] = None,
+    session_time: Annotated[
+        str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
+    ] = None,
 ) -> None:
     """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
     from hiprehab.api import make_plan, write_outputs  # noqa: PLC0415 - keep --help fast
@@ -178,8 +187,9 @@ def plan(
         json_path = None if json_out in (None, "-") else Path(json_out)
         _warn_name(result.profile.name if pdf_path is not None else "")
         written = write_outputs(
-            result, pdf=pdf_path, json_path=json_path, paper=paper.strip().lower(), figures=figures
-        )
+            result, pdf=pdf_path, json_path=json_path, paper=paper.strip().lower(), figures=figures,
+            ics=ics, session_time=session_time, timezone=timezone,
+        )  # fmt: skip
     if to_stdout:
         typer.echo(plan_to_json(result), nl=False)
     _report(result, written, quiet=to_stdout)

@@ -54,3 +54,12 @@ def write_text_atomic(path: Path, text: str) -> None:
         temp.write_text(text, encoding="utf-8")
 
     write_atomic(path, produce)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically."""
+
+    def produce(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    write_atomic(path, produce)

@@ -10,13 +10,12 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from hiprehab.model.exercise import Dose
-from hiprehab.wording import dose_text
+from hiprehab.wording import item_dose_text
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from hiprehab.model.plan import Interval, Item, Plan, Run, Session
+    from hiprehab.model.plan import Interval, Plan, Run, Session
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -128,18 +127,8 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def item_dose(item: Item) -> str:
-    """This session's dose of an item, worded like the terminal's ``dose_text``."""
-    dose = Dose(
-        sets=item.sets,
-        reps=item.reps,
-        hold_s=item.hold_s,
-        duration_min=item.duration_min,
-        per_side=item.per_side,
-        rest_s=item.rest_s,
-        tempo=item.exercise.dose.tempo,
-    )
-    return dose_text(dose)
+item_dose = item_dose_text
+"""This session's dose of an item (shared with the calendar, which words it the same)."""
 
 
 def run_summary(run: Run, units: str) -> str:
