@@ -21,11 +21,19 @@ FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "broken"
 
 
+def _session_cache(factory: pytest.TempPathFactory) -> Path:
+    folder = factory.getbasetemp() / "parse-cache"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def user_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point HIPREHAB_USER_DIR at an empty folder so no real user folder leaks in."""
     folder = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("HIPREHAB_USER_DIR", str(folder))
+    # One parse cache for the whole run, never the real user's cache folder.
+    monkeypatch.setenv("HIPREHAB_CACHE_DIR", str(_session_cache(tmp_path_factory)))
     monkeypatch.setenv("COLUMNS", "100")
     return folder
 

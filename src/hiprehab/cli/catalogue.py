@@ -8,10 +8,8 @@ from typing import Annotated
 
 import typer
 
-from hiprehab.api import load_catalogue
 from hiprehab.cli.app import catalogue_app, exercises_app
 from hiprehab.cli.common import CatalogueOption, JsonFlag, PaperOption, fail, run_guarded
-from hiprehab.cli.text import exercise_text
 from hiprehab.errors import ExitCode
 from hiprehab.quote import did_you_mean
 from hiprehab.vocab import GOALS, KINDS
@@ -25,6 +23,8 @@ def exercises_list(
     as_json: JsonFlag = False,
 ) -> None:
     """List the exercises of the catalogue."""
+    from hiprehab.api import load_catalogue  # noqa: PLC0415 - keep --help fast
+
     if kind is not None and kind not in KINDS:
         fail(
             f"--kind: expected one of {', '.join(KINDS)}, found '{kind}'{did_you_mean(kind, KINDS)}",
@@ -62,6 +62,8 @@ def exercises_show(
     size: Annotated[int, typer.Option(help="Width and height of the PNG, in pixels (16 to 4096).")] = 600,
 ) -> None:
     """Show one exercise in full; optionally draw its figure to a PNG."""
+    from hiprehab.api import load_catalogue  # noqa: PLC0415 - keep --help fast
+
     with run_guarded():
         cat = load_catalogue(catalogue or ())
     exercise = cat.get(exercise_id)
@@ -80,6 +82,8 @@ def exercises_show(
     if as_json:
         typer.echo(json.dumps(exercise.model_dump(mode="json"), indent=2, ensure_ascii=False))
         return
+    from hiprehab.cli.text import exercise_text  # noqa: PLC0415
+
     typer.echo(exercise_text(cat, exercise))
 
 
@@ -91,6 +95,8 @@ def catalogue_check(
     ] = None,
 ) -> None:
     """Check the built-in catalogue plus the given files or folders; list every problem."""
+    from hiprehab.api import load_catalogue  # noqa: PLC0415 - keep --help fast
+
     with run_guarded():
         cat = load_catalogue(paths or ())
     for swap in cat.replacements:
@@ -125,6 +131,7 @@ def catalogue_sheet(
     paper: PaperOption = "a4",
 ) -> None:
     """Draw every exercise's figure and name on a contact sheet (PDF), to review a catalogue."""
+    from hiprehab.api import load_catalogue  # noqa: PLC0415 - keep --help fast
     from hiprehab.render.sheet import render_contact_sheet  # noqa: PLC0415 - reportlab loads only here
 
     with run_guarded({"paper": "--paper"}):

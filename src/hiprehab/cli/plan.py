@@ -149,7 +149,7 @@ def plan(
     """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
     from hiprehab.api import make_plan, write_outputs  # noqa: PLC0415 - keep --help fast
     from hiprehab.export.plan import plan_to_json  # noqa: PLC0415
-    from hiprehab.render import check_paper  # noqa: PLC0415
+    from hiprehab.model.paper import check_paper  # noqa: PLC0415
 
     with run_guarded(FLAGS):
         if red_flag and no_red_flags:
@@ -166,7 +166,7 @@ def plan(
         )  # fmt: skip
         if no_red_flags:
             values["red_flags"] = ()
-        check_paper(paper.strip().lower())
+        paper = check_paper(paper)
         today = dt.date.today()  # noqa: DTZ011 - the command line may read the clock; the engine never does
         ask = _ask if can_ask() else None
         try:
@@ -187,7 +187,7 @@ def plan(
         json_path = None if json_out in (None, "-") else Path(json_out)
         _warn_name(result.profile.name if pdf_path is not None else "")
         written = write_outputs(
-            result, pdf=pdf_path, json_path=json_path, paper=paper.strip().lower(), figures=figures,
+            result, pdf=pdf_path, json_path=json_path, paper=paper, figures=figures,
             ics=ics, session_time=session_time, timezone=timezone,
         )  # fmt: skip
     if to_stdout:

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from hiprehab.model.template import DoseRanges
 
 
-_ONE = Range(min=1, max=1)  # cardio is one continuous bout
-_ANY = Range(min=1, max=600)  # mobility drills keep their catalogue dose
+_ONE = Range.model_construct(min=1, max=1)  # cardio is one continuous bout
+_ANY = Range.model_construct(min=1, max=600)  # mobility drills keep their catalogue dose
 
 
 @dataclass(frozen=True)

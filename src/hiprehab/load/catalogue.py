@@ -14,14 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.load.cache import read_checked
 from hiprehab.load.pictures import check_picture
-from hiprehab.load.problems import validate_document
-from hiprehab.load.yamlio import Document, read_yaml
 from hiprehab.model.catalogue import Catalogue, Origin, Replacement
 from hiprehab.model.exercise import CatalogueFile, Exercise
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+
+    from hiprehab.load.yamlio import Document
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -57,8 +58,7 @@ class _Entry:
 def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry]:
     shown = display_path(path)
     try:
-        doc = read_yaml(path, shown)
-        parsed = validate_document(CatalogueFile, doc)
+        doc, parsed = read_checked(path, shown, CatalogueFile)
     except InvalidInputError as err:
         problems.extend(err.problems)
         return []

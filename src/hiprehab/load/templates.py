@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.load.cache import read_checked
 from hiprehab.load.catalogue import display_path, yaml_files
-from hiprehab.load.problems import validate_document
-from hiprehab.load.yamlio import read_yaml
 from hiprehab.model.screening import ScreeningRules
 from hiprehab.model.template import Template
 
@@ -35,11 +34,10 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
         for path in yaml_files(source):
             shown = display_path(path)
             try:
-                doc = read_yaml(path, shown)
                 if path.name == SCREENING_FILE:
-                    rules = validate_document(ScreeningRules, doc)
+                    _, rules = read_checked(path, shown, ScreeningRules)
                     continue
-                template = validate_document(Template, doc)
+                doc, template = read_checked(path, shown, Template)
             except InvalidInputError as err:
                 problems.extend(err.problems)
                 continue

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from hiprehab.errors import InvalidInputError, Problem
 
 if TYPE_CHECKING:
@@ -28,7 +26,6 @@ MAX_DEPTH = 40
 
 PathKey = tuple[str | int, ...]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
@@ -87,9 +84,16 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def _load_yaml() -> Any:
+    import yaml  # noqa: PLC0415 - only when a file is actually parsed
+
+    return yaml
+
+
 class _Builder:
-    def __init__(self, events: Iterator[Any]) -> None:
+    def __init__(self, events: Iterator[Any], yaml: Any) -> None:
         self.events = events
+        self.yaml = yaml  # PyYAML, for its event classes
         self.marks: dict[PathKey, tuple[int, int]] = {}
         self.key_marks: dict[PathKey, tuple[int, int]] = {}
 
@@ -106,21 +110,21 @@ class _Builder:
         if depth > MAX_DEPTH:
             line, col = _pos(event.start_mark)
             raise _Stop(line, col, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, self.yaml.AliasEvent):
             line, col = _pos(event.start_mark)
             raise _Stop(line, col, f"anchors and aliases are not allowed (found '*{event.anchor}')")
         self._reject_decorations(event)
         self.marks[path] = _pos(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, self.yaml.ScalarEvent):
             # The C parser reports a plain scalar's style as "", the Python one as None.
             return resolve_plain(event.value) if not event.style else event.value
-        if isinstance(event, yaml.SequenceStartEvent):
+        if isinstance(event, self.yaml.SequenceStartEvent):
             items: list[Any] = []
             for child in self.events:
-                if isinstance(child, yaml.SequenceEndEvent):
+                if isinstance(child, self.yaml.SequenceEndEvent):
                     return items
                 items.append(self.node(child, (*path, len(items)), depth + 1))
-        if isinstance(event, yaml.MappingStartEvent):
+        if isinstance(event, self.yaml.MappingStartEvent):
             return self._mapping(path, depth)
         line, col = _pos(event.start_mark)  # pragma: no cover - the parser forbids it
         raise _Stop(line, col, "unexpected YAML structure")
@@ -128,10 +132,10 @@ class _Builder:
     def _mapping(self, path: PathKey, depth: int) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         for key_event in self.events:
-            if isinstance(key_event, yaml.MappingEndEvent):
+            if isinstance(key_event, self.yaml.MappingEndEvent):
                 return mapping
             line, col = _pos(key_event.start_mark)
-            if not isinstance(key_event, yaml.ScalarEvent):
+            if not isinstance(key_event, self.yaml.ScalarEvent):
                 raise _Stop(line, col, "expected a plain text key, found a list or mapping")
             self._reject_decorations(key_event)
             key = str(key_event.value)
@@ -165,7 +169,9 @@ def parse_yaml(data: bytes, display: str) -> Document:
             [Problem(display, 1, 1, "", f"file is {size}; the limit is 1 MiB")],
         )
     text = _decode(data, display)
-    builder = _Builder(iter(yaml.parse(text, Loader=_Loader)))
+    yaml = _load_yaml()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    builder = _Builder(iter(yaml.parse(text, Loader=loader)), yaml)
     value: Any = None
     documents = 0
     try:
@@ -192,16 +198,21 @@ def parse_yaml(data: bytes, display: str) -> Document:
     return Document(display, value, builder.marks, builder.key_marks)
 
 
-def read_yaml(path: Path, display: str | None = None) -> Document:
-    """Read and parse the YAML file at ``path``; errors name it as ``display``."""
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, refusing one over the size limit; errors name it as ``display``."""
     shown = display if display is not None else str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             problem = Problem(shown, 1, 1, "", f"file is {_mib(size)} MiB; the limit is 1 MiB")
             raise InvalidInputError([problem])
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         problem = Problem(shown, 1, 1, "", f"cannot read the file: {err.strerror}")
         raise InvalidInputError([problem]) from None
-    return parse_yaml(data, shown)
+
+
+def read_yaml(path: Path, display: str | None = None) -> Document:
+    """Read and parse the YAML file at ``path``; errors name it as ``display``."""
+    shown = display if display is not None else str(path)
+    return parse_yaml(read_bytes(path, shown), shown)

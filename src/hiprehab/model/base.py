@@ -94,4 +94,4 @@ def plan_date(value: dt.date) -> dt.date:
 class Strict(BaseModel):
     """A frozen model that rejects unknown keys."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

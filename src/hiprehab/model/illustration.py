@@ -195,7 +195,7 @@ class Pose(Strict):
 
     position: PosePosition
     view: View | None = None
-    frames: Annotated[tuple[Frame, ...], Field(min_length=1, max_length=3)] = (Frame(),)
+    frames: Annotated[tuple[Frame, ...], Field(min_length=1, max_length=3)] = (Frame.model_construct(),)
     props: tuple[PropEntry, ...] = ()
     arrows: tuple[Arrow, ...] = ()
     # The body point that stays put from frame to frame (a bridge keeps its feet).

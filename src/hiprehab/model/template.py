@@ -56,7 +56,7 @@ class Block(Strict):
     """How many sessions of one type a week, and what goes in them."""
 
     sessions: Count = 0
-    exercises: Range = Range(min=0, max=0)
+    exercises: Range = Range.model_construct(min=0, max=0)
     families: tuple[Slug, ...] = ()
     kinds: tuple[Kind, ...] = ()
 
@@ -108,10 +108,10 @@ class Phase(Strict):
     start_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = 1
     max_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = MAX_LEVEL
     progress: StrictBool = True
-    strength: Block = Block()
-    activation: Block = Block()
-    mobility: Block = Block()
-    cross_training: Block = Block()
+    strength: Block = Block.model_construct()
+    activation: Block = Block.model_construct()
+    mobility: Block = Block.model_construct()
+    cross_training: Block = Block.model_construct()
     running: Literal["none", "walk_run", "build"] = "none"
     ice: StrictBool = False
     dose: DoseRanges
@@ -175,9 +175,9 @@ class Template(Strict):
     phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
     warmup: Block
     cooldown: Block
-    ice: Block = Block()
+    ice: Block = Block.model_construct()
     """Where the optional ice comes from, on phases with ``ice: true`` (at most 20 minutes)."""
-    rest_day: Block = Block()
+    rest_day: Block = Block.model_construct()
     """What a rest day suggests (easy walking, sleep)."""
     pre_run_static_max_s: Annotated[StrictInt, Field(ge=0, le=120)]
     """Longest total still stretch per exercise before a run (Behm 2016: under 60 s)."""

@@ -10,24 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from hiprehab.errors import InvalidValueError
 from hiprehab.fonts import register_fonts, unsupported_characters
 from hiprehab.load.outfile import check_target, write_atomic
+from hiprehab.model.paper import check_paper
 from hiprehab.render.figures import Figures
 from hiprehab.render.story import make_document, plan_story
 from hiprehab.render.styles import make_styles
-from hiprehab.vocab import PAPERS
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
 
-__all__ = ["check_paper", "pdf_bytes", "render_pdf", "unsupported_characters"]
-
-
-def check_paper(paper: str) -> None:
-    """Refuse a paper word other than those of :data:`hiprehab.vocab.PAPERS`."""
-    if paper not in PAPERS:
-        raise InvalidValueError("paper", f"expected one of {', '.join(PAPERS)}; found '{paper}'")
+__all__ = ["pdf_bytes", "render_pdf", "unsupported_characters"]
 
 
 def pdf_bytes(plan: Plan, *, paper: str = "a4", figures: bool = True) -> bytes:

@@ -20,7 +20,7 @@ from hiprehab import fonts
 from hiprehab.illustrate.figures import figure_flowable
 from hiprehab.illustrate.pictures import PictureCache
 from hiprehab.load.outfile import write_atomic
-from hiprehab.render import check_paper
+from hiprehab.model.paper import check_paper
 from hiprehab.render.styles import PAPER_SIZES
 from hiprehab.version import __version__
 
