@@ -24,6 +24,8 @@ Part = Literal["main", "warmup", "cooldown"]
 Outcome = Literal["proceed", "refer", "stop"]
 
 FORMAT = "hiprehab-plan/1"
+ATTACHMENT = "hiprehab-plan.json"
+"""The name of the plan's JSON embedded in its PDF, which ``hiprehab review`` reads back."""
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ once however long it is.
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from reportlab.platypus import Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from hiprehab import fonts
+from hiprehab.render.attach import Attachment, embed_files
 from hiprehab.render.flowables import KeepIfFits, SectionStart
 from hiprehab.render.styles import (
     FOOTER_GAP,
@@ -42,11 +44,12 @@ _PAGE_NUMBER_WIDTH = 30 * mm  # kept free at the right of the footer for "page X
 
 
 class _PlanCanvas(Canvas):
-    """A canvas that defines the "of Y" form once the last page is done."""
+    """A canvas that defines the "of Y" form once the last page is done, and carries attachments."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, attachments: tuple[Attachment, ...] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.showOutline()
+        self.attachments = attachments
 
     def save(self) -> None:
         """Write the page count into the form every page refers to, then save."""
@@ -55,6 +58,8 @@ class _PlanCanvas(Canvas):
         self.setFont(fonts.REGULAR, HEADER_SIZE)
         self.drawString(0, 0, str(total))
         self.endForm()
+        if self.attachments:
+            embed_files(self, self.attachments)
         super().save()
 
 
@@ -71,8 +76,10 @@ class PlanDocument(BaseDocTemplate):
         title: str,
         subject: str,
         keywords: list[str],
+        attachments: tuple[Attachment, ...] = (),
     ) -> None:
         self.buffer = io.BytesIO()
+        self.attachments = attachments
         super().__init__(
             self.buffer,
             pagesize=PAPER_SIZES[paper],
@@ -134,7 +141,7 @@ class PlanDocument(BaseDocTemplate):
         saved = rl_config.useA85
         rl_config.useA85 = 0
         try:
-            self.build(story, canvasmaker=_PlanCanvas)
+            self.build(story, canvasmaker=functools.partial(_PlanCanvas, attachments=self.attachments))
         finally:
             rl_config.useA85 = saved
         return self.buffer.getvalue()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from hiprehab.export.plan import plan_to_json
+from hiprehab.model.plan import ATTACHMENT
+from hiprehab.render.attach import Attachment
 from hiprehab.render.cover import PLAN_TITLE, cover_section
 from hiprehab.render.document import PlanDocument
 from hiprehab.render.howto import howto_section
@@ -26,6 +29,7 @@ def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
     """The document template with the plan's header text and metadata.
 
     Without a name, the header and title name the goal alone rather than a stand-in word.
+    The plan's JSON is embedded, so the PDF alone is enough to review the plan.
     """
     name = runner_name(plan)
     goal = plan.template.title
@@ -41,6 +45,14 @@ def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
         title=title,
         subject=plan.template.summary,
         keywords=["hip", "running", "exercise plan", plan.template.id, plan.screening.outcome],
+        attachments=(
+            Attachment(
+                ATTACHMENT,
+                plan_to_json(plan).encode(),
+                "application/json",
+                "This plan as JSON (hiprehab-plan/1), read back by hiprehab review",
+            ),
+        ),
     )
 
 
