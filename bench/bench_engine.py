@@ -37,7 +37,7 @@ def main() -> None:
                 weekly_volume=25.0,
                 longest_run=10.0,
                 pain=2,
-                pain_site="lateral",
+                pain_sites=("lateral",),
                 equipment=("band",),
             )
             times = []

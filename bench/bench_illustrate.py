@@ -88,7 +88,7 @@ def plan_cost() -> None:
         weekly_volume=25.0,
         longest_run=10.0,
         pain=2,
-        pain_site="lateral",
+        pain_sites=("lateral",),
         equipment=("band", "mat", "chair", "step", "wall"),
     )
     plan = build_plan(catalogue, templates["manage"], rules, profile, dt.date(2027, 1, 4))

@@ -68,7 +68,7 @@ def make_plan(weeks: int) -> Plan:
     templates, rules = load_templates([data_dir("templates")])
     profile = Profile(
         name="Bench Runner", goal="manage", weeks=weeks, run_days=("tue", "thu", "sat"),
-        weekly_volume=20.0, longest_run=8.0, pain=3, pain_site="lateral", red_flags=(),
+        weekly_volume=20.0, longest_run=8.0, pain=3, pain_sites=("lateral",), red_flags=(),
     )  # fmt: skip
     return build_plan(catalogue, templates["manage"], rules, profile, START)
 

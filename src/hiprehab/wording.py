@@ -25,6 +25,29 @@ def _few_exercises(notice: Notice) -> str:
     )
 
 
+# A pain site as a runner would say it, in a sentence.
+SITE_WORDS = {
+    "lateral": "on the outside of the hip",
+    "groin": "in the groin",
+    "buttock": "in the buttock",
+    "front": "at the front of the hip",
+}
+
+
+def site_list(codes: str) -> str:
+    """``groin,front`` as ``in the groin or at the front of the hip``."""
+    words = [SITE_WORDS.get(code, code) for code in codes.split(",") if code]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _running_waits(notice: Notice) -> str:
+    return (
+        f"Pain {site_list(str(notice['sites']))} can come from a stress fracture of the hip bone, "
+        "so this plan has no running until a doctor or physiotherapist has checked your hip. "
+        "Walk or cross-train on your run days instead."
+    )
+
+
 _NOTICES: dict[str, Callable[[Notice], str]] = {
     "few_exercises": _few_exercises,
     "no_cross_training_equipment": lambda _: (
@@ -34,9 +57,11 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
         "You gave no days for running, so this plan has no runs. "
         "Make the plan again with the days you can run to add them."
     ),
-    "referred_running_held": lambda _: (
-        "Until a clinician has cleared you, this plan keeps your running where it is and adds nothing to it."
+    "referred_hold": lambda _: (
+        "Until a doctor or physiotherapist has cleared you, this plan has no running: walk or "
+        "cross-train instead. The strength work stays at its first, gentle doses, with no step ups."
     ),
+    "running_waits_for_check": _running_waits,
     "no_weekly_volume": lambda _: (
         "You did not give your current weekly running, so this plan has no runs. "
         "Make the plan again with your weekly running and your longest run to add them."

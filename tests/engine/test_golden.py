@@ -79,7 +79,7 @@ PROFILE_KEYS = [
     "weekly_volume",
     "longest_run",
     "pain",
-    "pain_site",
+    "pain_sites",
     "conditions",
     "equipment",
     "red_flags",

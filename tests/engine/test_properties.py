@@ -9,118 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from hiprehab.engine import build_plan
 from hiprehab.engine.select import HOUSEHOLD
 from hiprehab.export.plan import plan_to_json
 from hiprehab.model.plan import Item
-from hiprehab.model.profile import Profile
-from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, UNITS, WEEKDAYS
 from testing.engine_inputs import default_inputs
+from testing.plans import EPSILON, build, days_of, length, runners, runs, sessions
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from hiprehab.model.exercise import Exercise
-    from hiprehab.model.plan import Day, Plan, Run, Session, Week
+    from hiprehab.model.plan import Plan, Week
+    from hiprehab.model.profile import Profile
     from hiprehab.model.template import DoseRanges, Range
-
-ROOT = Path(__file__).resolve().parents[2]
-OWNED = tuple(e for e in EQUIPMENT if e != "none")  # "none" may only stand alone
-REFER_FLAGS = ("persistent_pain", "previous_injury", "low_energy")
-NON_STOPPING = [c for c in CONDITIONS if c != "stress_fracture"]  # a stress fracture stops the plan
-EPSILON = 1e-6  # run lengths are floats rounded to 0.1; compare caps with a rounding margin
 
 PROPERTY = settings(max_examples=60, deadline=None)
 
-
 _inputs = default_inputs
-
-
-def _build(profile: Profile, start: dt.date) -> Plan:
-    catalogue, templates, rules = _inputs()
-    return build_plan(catalogue, templates[profile.goal], rules, profile, start)
-
-
-def _days(draw: st.DrawFn) -> tuple[str, ...]:
-    return tuple(draw(st.lists(st.sampled_from(WEEKDAYS), unique=True)))
-
-
-@st.composite
-def runners(
-    draw: st.DrawFn,
-    goals: tuple[str, ...] = ("manage", "prevent"),
-    min_weeks: int = 2,
-    answers: str = "any",
-) -> tuple[Profile, dt.date]:
-    """A valid profile that screening lets through (or refers), and a start date.
-
-    ``answers`` is ``any`` (no flags, or refer flags cleared or not) or ``refer``
-    (refer flags, not cleared).
-    """
-    weekly = draw(st.one_of(st.integers(0, 100).map(float), st.floats(0, 100)))
-    flags: tuple[str, ...] = ()
-    cleared = False
-    if answers == "refer":
-        flags = tuple(draw(st.lists(st.sampled_from(REFER_FLAGS), min_size=1, unique=True)))
-    elif draw(st.booleans()):
-        flags = tuple(draw(st.lists(st.sampled_from(REFER_FLAGS), min_size=1, unique=True)))
-        cleared = draw(st.booleans())
-    goal = draw(st.sampled_from(goals))
-    # The prevent goal is for pain of 3/10 or less (its entry_pain_max); manage takes up to 6 here.
-    pain_max = 3 if goal == "prevent" else 6
-    profile = Profile.model_validate(
-        {
-            "goal": goal,
-            "weeks": draw(st.integers(min_weeks, 52)),
-            "strength_days": _days(draw),
-            "run_days": _days(draw),
-            "units": draw(st.sampled_from(UNITS)),
-            "weekly_volume": weekly,
-            "longest_run": weekly * draw(st.floats(0, 1)),
-            "pain": draw(st.integers(0, pain_max)),
-            "pain_site": draw(st.none() | st.sampled_from(PAIN_SITES)),
-            "conditions": tuple(draw(st.lists(st.sampled_from(NON_STOPPING), unique=True))),
-            "equipment": tuple(draw(st.lists(st.sampled_from(OWNED), unique=True))),
-            "red_flags": flags,
-            "cleared_by_clinician": cleared,
-        }
-    )
-    start = draw(st.dates(dt.date(2024, 1, 1), dt.date(2035, 12, 31)))
-    return profile, start
-
-
-# -- walking the plan -------------------------------------------------------------------
-
-
-def _days_of(plan: Plan) -> list[Day]:
-    return [day for week in plan.weeks for day in week.days]
-
-
-def _sessions(plan: Plan) -> Iterator[tuple[Week, Day, Session]]:
-    for week in plan.weeks:
-        for day in week.days:
-            for session in day.sessions:
-                yield week, day, session
-
-
-def _runs(plan: Plan, running: str) -> list[tuple[Week, dt.date, Run]]:
-    """Every run of weeks whose phase runs in this mode, in date order."""
-    return [
-        (week, day.date, session.run)
-        for week, day, session in _sessions(plan)
-        if session.run is not None and week.phase.running == running
-    ]
-
-
-def _length(run: Run) -> float:
-    """A run's length in the profile's units (distance, or minutes)."""
-    return run.distance if run.distance is not None else (run.total_min or 0.0)
+_build = build
+_days_of = days_of
+_sessions = sessions
+_length = length
+_runs = runs
 
 
 def _printed(item: Item) -> list[Exercise]:
@@ -169,8 +81,8 @@ def test_no_printed_exercise_is_contraindicated(runner: tuple[Profile, dt.date])
     profile, start = runner
     plan = _build(profile, start)
     avoid: set[str] = set(profile.conditions)
-    if profile.pain_site is not None:
-        avoid |= {profile.pain_site, *plan.template.site_rules.get(profile.pain_site, ())}
+    for site in profile.pain_sites:  # every site's exclusions apply
+        avoid |= {site, *plan.template.site_rules.get(site, ())}
     for _, day, session in _sessions(plan):
         for item in session.items:
             for exercise in _printed(item):

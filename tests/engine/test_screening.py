@@ -101,9 +101,60 @@ def test_pain_of_seven_or_more_is_severe_pain(pain: int) -> None:
     assert plan.weeks == ()
 
 
-def test_pain_of_six_proceeds() -> None:
-    """A pain score of 6/10 with no flags is below the severe-pain threshold."""
-    assert _plan(pain=6).screening.outcome == "proceed"
+def test_pain_of_six_refers_with_its_reason() -> None:
+    """A pain score of 6/10 (above the amber zone, below severe) refers, with the pain reason."""
+    plan = _plan(pain=6)
+    assert plan.screening.outcome == "refer"
+    assert plan.screening.reasons == (_rules().refer_pain_reason,)
+    assert _rules().refer_pain_score == 6
+
+
+def test_pain_of_six_cleared_proceeds() -> None:
+    """A clinician's clearance lifts the pain-of-six referral."""
+    assert _plan(pain=6, cleared_by_clinician=True).screening.outcome == "proceed"
+
+
+def test_pain_of_five_proceeds() -> None:
+    """A pain score of 5/10 (the top of the amber zone) with no flags proceeds."""
+    assert _plan(pain=5).screening.outcome == "proceed"
+
+
+@pytest.mark.parametrize("sites", [("groin",), ("front",), ("lateral", "groin"), ("front", "buttock")])
+@pytest.mark.parametrize("cleared", [False, True])
+def test_low_energy_with_groin_or_front_pain_stops(sites: tuple[str, ...], cleared: bool) -> None:
+    """Low energy with groin or front-of-hip pain stops like a stress fracture, cleared or not."""
+    plan = _plan(pain_sites=sites, red_flags=("low_energy",), cleared_by_clinician=cleared)
+    assert plan.screening.outcome == "stop"
+    assert plan.screening.reasons == (_rules().bone_stress_low_energy_reason,)
+    assert plan.weeks == ()
+
+
+@pytest.mark.parametrize("sites", [(), ("lateral",), ("buttock",)])
+def test_low_energy_elsewhere_still_refers(sites: tuple[str, ...]) -> None:
+    """Low energy without groin or front-of-hip pain refers, as before."""
+    plan = _plan(pain_sites=sites, red_flags=("low_energy",))
+    assert plan.screening.outcome == "refer"
+    assert plan.screening.reasons == (_reason("low_energy"),)
+
+
+def test_refer_pain_score_must_be_below_severe() -> None:
+    """A screening file whose refer score is not below its severe score is refused, saying why."""
+    data = _rules().model_dump()
+    data["refer_pain_score"] = data["severe_pain_score"]
+    with pytest.raises(ValueError, match="refer_pain_score: expected less than severe_pain_score"):
+        type(_rules()).model_validate(data)
+
+
+def test_warning_signs_grouped_by_urgency() -> None:
+    """Every sign is in one group; the issue's "get help today" signs are, the two others are not."""
+    groups = dict(_rules().by_urgency())
+    assert [u for u, _ in _rules().by_urgency()] == ["today", "appointment"]
+    today = {f.id for f in groups["today"]}
+    later = {f.id for f in groups["appointment"]}
+    assert today | later == set(RED_FLAGS)
+    assert not today & later
+    assert {"cannot_bear_weight", "fever_hot_joint", "numbness_tingling", "trauma", "night_pain"} <= today
+    assert {"persistent_pain", "previous_injury"} <= later
 
 
 def test_stress_fracture_stops_with_its_reason_first() -> None:

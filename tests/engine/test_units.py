@@ -419,8 +419,8 @@ def test_harder_rung_skips_contraindicated(pain_site: str | None, harder: str | 
     assert (pick.id if pick else None) == harder
 
 
-def test_referred_prevent_plan_never_adds_running() -> None:
-    """A referred runner's volume stays at or below today's, and no run exceeds the longest so far."""
+def test_referred_prevent_plan_walks_instead_of_running() -> None:
+    """A referred runner gets no runs: walking or cross-training on run days, and the notice says so."""
     catalogue, templates, rules = _inputs()
     profile = Profile.model_validate(
         {
@@ -433,11 +433,12 @@ def test_referred_prevent_plan_never_adds_running() -> None:
     )
     plan = build_plan(catalogue, templates["prevent"], rules, profile, MONDAY)
     assert plan.screening.outcome == "refer"
-    assert all((w.running_target or 0) <= 20.0 for w in plan.weeks)
+    assert all(w.running_target is None for w in plan.weeks)
     runs = [s.run for w in plan.weeks for d in w.days for s in d.sessions if s.run is not None]
-    assert runs
-    assert max(r.distance or 0 for r in runs) <= 8.0
-    assert plan.notices[0] == Notice.of("referred_running_held")
+    assert runs == []
+    walks = [d.weekday for d in plan.weeks[0].days for s in d.sessions if s.type == "cross_training"]
+    assert walks == ["tue", "thu", "sat"]
+    assert plan.notices[0] == Notice.of("referred_hold")
 
 
 def test_volume_stops_at_the_growth_ceiling() -> None:

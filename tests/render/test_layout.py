@@ -42,7 +42,7 @@ def real_plan(goal: str, weeks: int) -> Plan:
         weekly_volume=20.0,
         longest_run=8.0,
         pain=3,
-        pain_site="lateral",
+        pain_sites=("lateral",),
         red_flags=(),
     )
     return build_plan(catalogue, template(goal), rules(), profile, dt.date(2027, 1, 4))

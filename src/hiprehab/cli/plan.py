@@ -29,7 +29,7 @@ FLAGS = {
     "weekly_volume": "--weekly-km",
     "longest_run": "--longest-run-km",
     "pain": "--pain",
-    "pain_site": "--pain-site",
+    "pain_sites": "--pain-site",
     "conditions": "--condition",
     "equipment": "--equipment",
     "red_flags": "--red-flag",
@@ -44,6 +44,8 @@ UNANSWERED = (
     f"({', '.join(RED_FLAGS)})"
 )
 HINTS = {  # what to give on the command line for a notice the engine made
+    "referred_hold": "once a clinician has cleared you, add --cleared-by-clinician",
+    "running_waits_for_check": "once a clinician has checked your hip, add --cleared-by-clinician",
     "no_run_days": "give --run-days to plan runs",
     "no_weekly_volume": "give --weekly-km and --longest-run-km to plan runs",
     "no_longest_run": "give --longest-run-km to plan runs",
@@ -101,7 +103,8 @@ def plan(
     ] = None,
     pain: Annotated[str | None, typer.Option(help="Your hip pain today, 0 (none) to 10 (worst).")] = None,
     pain_site: Annotated[
-        str | None, typer.Option(help="Where it hurts: lateral, groin, buttock, front or none.")
+        str | None,
+        typer.Option(help="Where it hurts: lateral, groin, buttock, front (several: lateral,groin) or none."),
     ] = None,
     condition: Annotated[
         list[str] | None,
@@ -158,7 +161,7 @@ def plan(
             {
                 "name": name, "goal": goal, "weeks": weeks, "start": start, "strength_days": strength_days,
                 "run_days": run_days, "weekly_volume": weekly_km, "longest_run": longest_run_km,
-                "units": units, "pain": pain, "pain_site": pain_site,
+                "units": units, "pain": pain, "pain_sites": pain_site,
                 "conditions": ",".join(condition or ()) or None, "equipment": equipment,
                 "red_flags": ",".join(red_flag or ()) or None,
                 "cleared_by_clinician": cleared_by_clinician,

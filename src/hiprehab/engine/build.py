@@ -24,25 +24,64 @@ if TYPE_CHECKING:
     from hiprehab.model.template import Phase, Template
 
 
-def allocate_phases(template: Template, weeks: int, *, first_only: bool) -> list[Phase]:
+def allocate_phases(
+    template: Template, weeks: int, *, first_only: bool, no_running: bool = False
+) -> list[Phase]:
     """The phase of each week: shares of the plan, rounded, each phase at least its ``min_weeks``.
 
     Earlier phases come first: a plan too short for every phase leaves out its last
-    ones rather than rush the early ones. A referred plan stays in the first phase.
+    ones rather than rush the early ones. A referred plan stays in the first phase;
+    with ``no_running`` the phases without running share the plan, when there are any.
     """
     if first_only:
         return [template.phases[0]] * weeks
+    phases = template.phases
+    if no_running and any(p.running == "none" for p in phases):
+        phases = tuple(p for p in phases if p.running == "none")
+    scale = sum(p.share for p in phases) or 1.0
     out: list[Phase] = []
     total = 0.0
-    for index, phase in enumerate(template.phases):
-        total += phase.share
-        last = index == len(template.phases) - 1
+    for index, phase in enumerate(phases):
+        total += phase.share / scale
+        last = index == len(phases) - 1
         ideal = weeks - len(out) if last else math.floor(total * weeks + 0.5) - len(out)
         wanted = max(ideal, phase.min_weeks, 1 if index == 0 else 0)
         out.extend([phase] * max(0, min(wanted, weeks - len(out))))
     if len(out) < weeks:  # every phase had its share; the last one carries on
         out.extend([out[-1]] * (weeks - len(out)))
     return out
+
+
+def _hold_notices(referred: bool, check_sites: tuple[str, ...]) -> list[Notice]:
+    """Why the plan has no running yet, first on the list."""
+    notices = []
+    if referred:
+        # docs/evidence.md 5.3, 5.6: until a clinician has cleared the runner, prevention
+        # advice only: no running, strength held at its first-phase doses.
+        notices.append(Notice.of("referred_hold"))
+    if check_sites:
+        notices.append(Notice.of("running_waits_for_check", sites=",".join(check_sites)))
+    return notices
+
+
+def _input_notices(template: Template, profile: Profile, phases: list[Phase], *, held: bool) -> list[Notice]:
+    """Condition notes, and what the profile left out that running needs (unless running is held)."""
+    notices = [
+        Notice.of("condition_note", condition=c, text=template.condition_notes[c])
+        for c in profile.conditions
+        if c in template.condition_notes
+    ]
+    if held:
+        return notices
+    if any(p.running != "none" for p in phases) and not profile.run_days:
+        notices.append(Notice.of("no_run_days"))
+    elif any(p.running == "build" for p in phases):
+        if profile.weekly_volume <= 0:
+            notices.append(Notice.of("no_weekly_volume"))
+        elif profile.longest_run <= 0:
+            # Frandsen/Nielsen 2025: each run is capped by the longest of the last 30 days.
+            notices.append(Notice.of("no_longest_run"))
+    return notices
 
 
 def build_plan(
@@ -76,29 +115,22 @@ def build_plan(
         )
     selector = Selector.for_runner(catalogue, template, profile)
     referred = verdict.outcome == "refer"
-    scheduler = Scheduler(catalogue, template, profile, start, selector, referred=referred)
-    phases = allocate_phases(template, weeks, first_only=referred)
+    # Groin or front-of-hip pain can hide a femoral neck stress fracture: no running
+    # until a clinician has checked the hip (docs/evidence.md 5.2, 5.6).
+    check_sites = (
+        ()
+        if profile.cleared_by_clinician
+        else tuple(site for site in profile.pain_sites if site in rules.bone_stress_sites)
+    )
+    held = referred or bool(check_sites)
+    scheduler = Scheduler(catalogue, template, profile, start, selector, referred=referred, running_held=held)
+    phases = allocate_phases(template, weeks, first_only=referred, no_running=bool(check_sites))
     built = []
     for index, phase in enumerate(phases, start=1):
         deload = template.deload_every > 0 and index % template.deload_every == 0
         built.append(scheduler.week(index, phase, deload))
-    scheduler.notices.extend(
-        Notice.of("condition_note", condition=c, text=template.condition_notes[c])
-        for c in profile.conditions
-        if c in template.condition_notes
-    )
-    if any(p.running != "none" for p in phases) and not profile.run_days:
-        scheduler.notices.append(Notice.of("no_run_days"))
-    elif any(p.running == "build" for p in phases):
-        if referred and profile.weekly_volume > 0:
-            # docs/evidence.md 5.3: until a clinician has cleared the runner, prevention
-            # advice only; running is kept where it is, never increased.
-            scheduler.notices.append(Notice.of("referred_running_held"))
-        if profile.weekly_volume <= 0:
-            scheduler.notices.append(Notice.of("no_weekly_volume"))
-        elif profile.longest_run <= 0:
-            # Frandsen/Nielsen 2025: each run is capped by the longest of the last 30 days.
-            scheduler.notices.append(Notice.of("no_longest_run"))
+    notices = _hold_notices(referred, check_sites) + scheduler.notices
+    notices += _input_notices(template, profile, phases, held=held)
     return Plan(
         template,
         profile,
@@ -108,7 +140,7 @@ def build_plan(
         verdict,
         tuple(built),
         tuple(scheduler.library.values()),
-        tuple(scheduler.notices),
+        tuple(notices),
         avoided=tuple(sorted(selector.avoid)),
         excluded=selector.left_out(),
     )

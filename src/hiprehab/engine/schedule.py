@@ -69,6 +69,8 @@ class Scheduler:
     ladder: WalkRunLadder | None = None
     volume: VolumeBuilder | None = None
     referred: bool = False
+    running_held: bool = False
+    """No running until a clinician has seen the runner: walking or cross-training instead."""
 
     def __post_init__(self) -> None:
         if self.template.walk_run is not None:
@@ -200,6 +202,8 @@ class Scheduler:
         return Session("run", title, items, run=run, note=run.note)
 
     def _run_days(self, phase: Phase, dates: list[dt.date], deload: bool) -> list[tuple[dt.date, Run]]:
+        if self.running_held:
+            return []
         wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.run_days]
         if phase.running == "walk_run" and self.ladder is not None:
             rules = self.ladder.rules
@@ -259,6 +263,27 @@ class Scheduler:
                 track = progress.start(exercise, phase.dose)
                 plan[day].append(Session("cross_training", "Cross-training", (self._item(track),)))
 
+    def _held_running(
+        self, phase: Phase, dates: list[dt.date], strength: list[dt.date], plan: DayPlan
+    ) -> list[dt.date]:
+        """Walking or cross-training on the run days while running waits for a clinician."""
+        if not self.running_held or phase.running == "none":
+            return []
+        wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.run_days]
+        candidates = (
+            [d for d in wanted if d not in strength] or wanted or [d for d in dates if d not in strength]
+        )
+        block = self.template.held_running
+        days = _spread(candidates, block.sessions)
+        pool = self.selector.of_kinds(block.kinds or ("cardio",))
+        for day in days:
+            for exercise in self._rotate("cardio", pool, 1):
+                track = progress.start(exercise, phase.dose)
+                plan[day].append(
+                    Session("cross_training", "Walk or cross-train, no running yet", (self._item(track),))
+                )
+        return days
+
     def _mobility(self, phase: Phase, dates: list[dt.date], free: list[dt.date], plan: DayPlan) -> None:
         days = _spread(free, phase.mobility.sessions)
         if len(days) < phase.mobility.sessions:
@@ -288,7 +313,8 @@ class Scheduler:
             self.last_run = runs[-1][0]
         for day, run in runs:
             plan[day].append(self._run_session(run, phase))
-        busy = set(strength) | {d for d, _ in runs}
+        held = self._held_running(phase, dates, strength, plan)
+        busy = set(strength) | {d for d, _ in runs} | set(held)
         free = [d for d in dates if d not in busy]
         self._cross_training(phase, free, plan)
         self._mobility(phase, dates, free, plan)

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 def screen(profile: Profile, rules: ScreeningRules) -> Screening:
     """Decide whether to proceed, refer to a clinician first, or stop.
 
-    A pain score at or above ``rules.severe_pain_score`` counts as severe pain, and
-    a known or suspected stress fracture always stops the plan.
+    A pain score at or above ``rules.severe_pain_score`` counts as severe pain and
+    stops; one at or above ``rules.refer_pain_score`` refers. A known or suspected
+    stress fracture always stops the plan, and so does pain at a bone-stress site
+    (groin, front of the hip) together with signs of low energy (docs/evidence.md 5.6).
     """
     if profile.red_flags is None:
         raise InvalidValueError("red_flags", "the red-flag questions are unanswered; answer each of them")
@@ -28,12 +30,22 @@ def screen(profile: Profile, rules: ScreeningRules) -> Screening:
     stops = [f for f in ordered if rules.flag(f).outcome == "stop"]
     refers = [f for f in ordered if rules.flag(f).outcome == "refer"]
     fracture = "stress_fracture" in profile.conditions
-    if stops or fracture:
+    bone_site = bool(set(profile.pain_sites) & set(rules.bone_stress_sites))
+    low_energy_bone = bone_site and "low_energy" in flags
+    if stops or fracture or low_energy_bone:
         reasons = [rules.flag(f).reason for f in stops]
+        if low_energy_bone:
+            reasons.insert(0, rules.bone_stress_low_energy_reason)
+            refers.remove("low_energy")  # its reason is the one above
         if fracture:
             reasons.insert(0, rules.stress_fracture_reason)
         reasons += [rules.flag(f).reason for f in refers]
         return Screening("stop", tuple(reasons), tuple(ordered) + (("stress_fracture",) if fracture else ()))
-    if refers and not profile.cleared_by_clinician:
-        return Screening("refer", tuple(rules.flag(f).reason for f in refers), tuple(ordered))
+    if profile.cleared_by_clinician:
+        return Screening("proceed", (), tuple(ordered))
+    reasons = [rules.flag(f).reason for f in refers]
+    if profile.pain >= rules.refer_pain_score:
+        reasons.insert(0, rules.refer_pain_reason)
+    if reasons:
+        return Screening("refer", tuple(reasons), tuple(ordered))
     return Screening("proceed", (), tuple(ordered))

@@ -30,8 +30,8 @@ class Selector:
     def for_runner(cls, catalogue: Catalogue, template: Template, profile: Profile) -> Selector:
         """Build the filter: the template's goal, the runner's exclusions and equipment."""
         avoid = set(profile.avoid_words)
-        if profile.pain_site is not None:
-            avoid.update(template.site_rules.get(profile.pain_site, ()))
+        for site in profile.pain_sites:  # every site's exclusions apply
+            avoid.update(template.site_rules.get(site, ()))
         have = HOUSEHOLD | {e for e in profile.equipment if e != "none"}
         return cls(catalogue, template.exercise_goal, frozenset(avoid), frozenset(have))
 

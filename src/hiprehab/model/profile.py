@@ -7,6 +7,7 @@ from typing import Annotated, Self
 
 from pydantic import (
     AfterValidator,
+    AliasChoices,
     BeforeValidator,
     Field,
     StrictBool,
@@ -25,9 +26,9 @@ def _none_is_empty(value: object) -> object:
     return () if value in ("none", ["none"]) else value
 
 
-def _none_is_null(value: object) -> object:
-    """``none`` for the pain site means no pain site."""
-    return None if value == "none" else value
+def _no_site(value: object) -> object:
+    """``none`` (or nothing) for the pain sites means no pain site."""
+    return () if value in ("none", ["none"], None) else value
 
 
 Days = Annotated[
@@ -51,7 +52,14 @@ class Profile(Strict):
     weekly_volume: Annotated[StrictFloat, Field(ge=0, le=500)] = 0.0
     longest_run: Annotated[StrictFloat, Field(ge=0, le=300)] = 0.0
     pain: Annotated[StrictInt, Field(ge=0, le=10)] = 0
-    pain_site: Annotated[PainSite | None, BeforeValidator(_none_is_null), BeforeValidator(one_word)] = None
+    pain_sites: Annotated[
+        tuple[PainSite, ...],
+        BeforeValidator(_no_site),
+        BeforeValidator(word_list),
+        AfterValidator(no_repeats),
+        # ``pain_site`` (one word) is the older key; it still reads, as a list of one.
+        Field(validation_alias=AliasChoices("pain_sites", "pain_site")),
+    ] = ()
     conditions: Annotated[tuple[Condition, ...], BeforeValidator(word_list), AfterValidator(no_repeats)] = ()
     equipment: Annotated[
         tuple[Equipment, ...],
@@ -76,8 +84,5 @@ class Profile(Strict):
 
     @property
     def avoid_words(self) -> frozenset[str]:
-        """Conditions and the pain site, the words matched against ``avoid_if``."""
-        words: set[str] = set(self.conditions)
-        if self.pain_site is not None:
-            words.add(self.pain_site)
-        return frozenset(words)
+        """Conditions and the pain sites, the words matched against ``avoid_if``."""
+        return frozenset((*self.conditions, *self.pain_sites))

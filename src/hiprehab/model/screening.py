@@ -7,7 +7,10 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, StrictInt, model_validator
 
 from hiprehab.model.base import ShortText, Strict, Text
-from hiprehab.vocab import HARD_STOP_FLAGS, RED_FLAGS, RedFlag
+from hiprehab.vocab import HARD_STOP_FLAGS, RED_FLAGS, PainSite, RedFlag
+
+Urgency = Literal["today", "appointment"]
+URGENCIES: tuple[Urgency, ...] = ("today", "appointment")
 
 
 class FlagText(Strict):
@@ -15,6 +18,8 @@ class FlagText(Strict):
 
     id: RedFlag
     outcome: Literal["stop", "refer"]
+    urgency: Urgency = "today"
+    """How soon to get help when the sign appears: the same day, or at a booked appointment."""
     question: Text
     sign: Text
     reason: Text
@@ -24,7 +29,15 @@ class ScreeningRules(Strict):
     """The screening file (``templates/screening.yaml``)."""
 
     severe_pain_score: Annotated[StrictInt, Field(ge=1, le=10)]
+    """A pain score at or above this is severe pain, a hard stop."""
+    refer_pain_score: Annotated[StrictInt, Field(ge=1, le=10)]
+    """A pain score at or above this (and below the severe score) sends the runner to a clinician first."""
+    refer_pain_reason: Text
     stress_fracture_reason: Text
+    bone_stress_sites: tuple[PainSite, ...] = ()
+    """Pain sites where a hip stress fracture can hide: no running until a clinician has checked."""
+    bone_stress_low_energy_reason: Text
+    """Why pain at a bone-stress site together with signs of low energy stops the plan."""
     stop_title: ShortText
     stop_intro: Text
     refer_title: ShortText
@@ -36,6 +49,12 @@ class ScreeningRules(Strict):
 
     @model_validator(mode="after")
     def _every_flag_once(self) -> Self:
+        if self.refer_pain_score >= self.severe_pain_score:
+            msg = (
+                f"refer_pain_score: expected less than severe_pain_score ({self.severe_pain_score}), "
+                f"found {self.refer_pain_score}"
+            )
+            raise ValueError(msg)
         given = [f.id for f in self.flags]
         missing = [f for f in RED_FLAGS if f not in given]
         if missing:
@@ -57,3 +76,8 @@ class ScreeningRules(Strict):
     def flag(self, flag_id: str) -> FlagText:
         """The text of one flag."""
         return next(f for f in self.flags if f.id == flag_id)
+
+    def by_urgency(self) -> list[tuple[Urgency, tuple[FlagText, ...]]]:
+        """The flags grouped by how soon to get help, most urgent first; empty groups left out."""
+        groups = [(u, tuple(f for f in self.flags if f.urgency == u)) for u in URGENCIES]
+        return [(u, flags) for u, flags in groups if flags]

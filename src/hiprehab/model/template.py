@@ -179,6 +179,8 @@ class Template(Strict):
     """Where the optional ice comes from, on phases with ``ice: true`` (at most 20 minutes)."""
     rest_day: Block = Block.model_construct()
     """What a rest day suggests (easy walking, sleep)."""
+    held_running: Block = Block()
+    """Walking or cross-training in place of running while it waits for a clinician."""
     pre_run_static_max_s: Annotated[StrictInt, Field(ge=0, le=120)]
     """Longest total still stretch per exercise before a run (Behm 2016: under 60 s)."""
     walk_run: WalkRun | None = None

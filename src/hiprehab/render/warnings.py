@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 
 from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
-from hiprehab.render.styles import LIGHT_RULE, RULE, table_style
+from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, table_style
 from hiprehab.render.words import esc
 
 if TYPE_CHECKING:
@@ -18,12 +18,21 @@ if TYPE_CHECKING:
 
 WARNINGS_TITLE = "Stop and see a doctor if..."
 WARNING_MARK = "!"
+URGENCY_HEADINGS = {
+    "today": "Get help today",
+    "appointment": "Book an appointment",
+}
 
 
 def sign_table(rules: ScreeningRules, styles: Styles, width: float) -> Grid:
-    """Every warning sign, one a row, each marked with a "!"."""
+    """Every warning sign, one a row marked with a "!", grouped by how soon to get help."""
     mark = 10 * mm
-    data = [[Para(WARNING_MARK, styles.mark), Para(esc(flag.sign), styles.cell)] for flag in rules.flags]
+    data: list[list[Flowable | str]] = []
+    heads: list[int] = []
+    for urgency, flags in rules.by_urgency():
+        heads.append(len(data))
+        data.append([Para(esc(URGENCY_HEADINGS[urgency]), styles.cell_bold), ""])
+        data += [[Para(WARNING_MARK, styles.mark), Para(esc(flag.sign), styles.cell)] for flag in flags]
     table = Grid(data, colWidths=[mark, width - mark])
     table.setStyle(
         table_style(
@@ -32,6 +41,8 @@ def sign_table(rules: ScreeningRules, styles: Styles, width: float) -> Grid:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *(("SPAN", (0, row), (-1, row)) for row in heads),
+            *(("BACKGROUND", (0, row), (-1, row), SHADE) for row in heads),
         )
     )
     return table
