@@ -18,6 +18,7 @@ class ExitCode(IntEnum):
     INVALID_INPUT = 1
     USAGE = 2
     PLAN_REFUSED = 3
+    PRINT_FAILED = 4
 
 
 @dataclass(frozen=True, order=True)
@@ -74,3 +75,15 @@ class OutputError(HiprehabError):
     """An output file cannot be written where the user asked."""
 
     exit_code = ExitCode.INVALID_INPUT
+
+
+class NotAPlanError(HiprehabError):
+    """A file given to ``hiprehab print`` is not a plan PDF that hiprehab wrote."""
+
+    exit_code = ExitCode.INVALID_INPUT
+
+
+class PrintError(HiprehabError):
+    """A plan could not be sent to a printer: no printing system, or the queue refused it."""
+
+    exit_code = ExitCode.PRINT_FAILED

@@ -10,6 +10,7 @@ import typer
 
 from hiprehab.cli.app import app
 from hiprehab.cli.common import CatalogueOption, PaperOption, can_ask, run_guarded
+from hiprehab.cli.printing import PrinterOption, send
 from hiprehab.errors import ExitCode, InvalidValueError, UsageError
 from hiprehab.load.yamlio import resolve_plain
 from hiprehab.vocab import RED_FLAGS
@@ -148,6 +149,8 @@ def plan(
     timezone: Annotated[
         str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
     ] = None,
+    print_: Annotated[bool, typer.Option("--print", help="Also print the PDF (see hiprehab print).")] = False,
+    printer: PrinterOption = None,
 ) -> None:
     """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
     from hiprehab.api import make_plan, write_outputs  # noqa: PLC0415 - keep --help fast
@@ -155,6 +158,10 @@ def plan(
     from hiprehab.model.paper import check_paper  # noqa: PLC0415
 
     with run_guarded(FLAGS):
+        if printer is not None and not print_:
+            raise UsageError("--printer says where --print sends the plan; give --print too")
+        if print_ and out is None and json_out is not None:
+            raise UsageError("--print prints the plan's PDF; give --out FILE.pdf too")
         if red_flag and no_red_flags:
             raise UsageError("--red-flag and --no-red-flags contradict each other; give one of them")
         values = profile_values(
@@ -195,7 +202,11 @@ def plan(
         )  # fmt: skip
     if to_stdout:
         typer.echo(plan_to_json(result), nl=False)
-    _report(result, written, quiet=to_stdout)
+    try:
+        _report(result, written, quiet=to_stdout)
+    finally:  # a see-a-doctor sheet is printed too, before exit code 3
+        if print_ and pdf_path is not None:
+            send(pdf_path, printer=printer)
 
 
 def _warn_name(name: str) -> None:
