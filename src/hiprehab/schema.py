@@ -7,13 +7,15 @@ match. Regenerate them with ``python -m hiprehab.schema``.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 from hiprehab.model.exercise import CatalogueFile
+from hiprehab.model.plan import FORMAT, Outcome, Part, SessionType
 from hiprehab.model.profile import Profile
 from hiprehab.model.screening import ScreeningRules
 from hiprehab.model.template import Template
 from hiprehab.resources import data_dir
+from hiprehab.vocab import UNITS, WEEKDAYS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,11 +41,11 @@ _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 PLAN_SCHEMA: dict[str, Any] = {
     "$schema": DRAFT_07,
-    "title": "hiprehab plan (hiprehab-plan/1)",
+    "title": f"hiprehab plan ({FORMAT})",
     "type": "object",
     "required": ["format", "goal", "start", "end", "screening", "profile", "weeks"],
     "properties": {
-        "format": {"const": "hiprehab-plan/1"},
+        "format": {"const": FORMAT},
         "goal": {"type": "string"},
         "goal_title": {"type": "string"},
         "start": _DATE,
@@ -52,7 +54,7 @@ PLAN_SCHEMA: dict[str, Any] = {
             "type": "object",
             "required": ["outcome", "reasons"],
             "properties": {
-                "outcome": {"enum": ["proceed", "refer", "stop"]},
+                "outcome": {"enum": list(get_args(Outcome))},
                 "reasons": {"type": "array", "items": {"type": "string"}},
                 "flags": {"type": "array", "items": {"type": "string"}},
             },
@@ -85,7 +87,7 @@ PLAN_SCHEMA: dict[str, Any] = {
             "required": ["date", "weekday", "sessions"],
             "properties": {
                 "date": _DATE,
-                "weekday": {"enum": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]},
+                "weekday": {"enum": list(WEEKDAYS)},
                 "sessions": {"type": "array", "minItems": 1, "items": {"$ref": "#/definitions/session"}},
             },
         },
@@ -93,17 +95,7 @@ PLAN_SCHEMA: dict[str, Any] = {
             "type": "object",
             "required": ["type", "title", "items", "run"],
             "properties": {
-                "type": {
-                    "enum": [
-                        "strength",
-                        "activation",
-                        "mobility",
-                        "run",
-                        "cross_training",
-                        "recovery",
-                        "rest",
-                    ]
-                },
+                "type": {"enum": list(get_args(SessionType))},
                 "title": {"type": "string"},
                 "note": _STR_OR_NULL,
                 "items": {"type": "array", "items": {"$ref": "#/definitions/item"}},
@@ -136,7 +128,7 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "rest_s": _INT_OR_NULL,
                 "easier": _STR_OR_NULL,
                 "harder": _STR_OR_NULL,
-                "part": {"enum": ["main", "warmup", "cooldown"]},
+                "part": {"enum": list(get_args(Part))},
                 "optional": {"type": "boolean"},
                 "change": _STR_OR_NULL,
             },
@@ -151,7 +143,7 @@ PLAN_SCHEMA: dict[str, Any] = {
                 },
                 "distance_km": _NUMBER_OR_NULL,
                 "distance": _NUMBER_OR_NULL,
-                "units": {"enum": ["km", "mi", "min"]},
+                "units": {"enum": list(UNITS)},
                 "stage": _INT_OR_NULL,
                 "long_run": {"type": "boolean"},
                 "intervals": {
