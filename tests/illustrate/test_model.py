@@ -48,7 +48,7 @@ def problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, illustration: str)
 def test_a_full_pose_description_loads(tmp_path: Path) -> None:
     """Position, view, frames with angles and lengths, props (short and long), arrows, all together."""
     (tmp_path / "moves.yaml").write_text(
-        HEAD
+        HEAD.replace("equipment: [mat]", "equipment: [mat, band]")
         + """\
       pose:
         position: side_lying

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
 from hiprehab.load.catalogue import load_catalogue
+from hiprehab.load.equipment import missing_equipment
 from hiprehab.load.yamlio import resolve_plain
 from hiprehab.model.exercise import Dose, Exercise
 from hiprehab.model.illustration import VIEWS, Frame, Illustration, Pose
@@ -95,7 +96,10 @@ def exercises(draw: st.DrawFn, family: str) -> Exercise:
         "sources": draw(text_lists(1)),
         "illustration": draw(st.none() | illustrations()),
     }
-    return Exercise.model_validate(fields)
+    exercise = Exercise.model_validate(fields)
+    # A random step that happens to name a wall or a mat would need it listed.
+    assume(not missing_equipment(exercise))
+    return exercise
 
 
 @st.composite

@@ -13,8 +13,10 @@ if TYPE_CHECKING:
     from hiprehab.model.profile import Profile
     from hiprehab.model.template import Block, Template
 
-# Things every home has: a towel or rug for a mat, a chair, a wall and a stair.
-HOUSEHOLD = frozenset({"mat", "chair", "wall", "step"})
+# Things every home has, so no runner is left without an exercise for want of
+# them: a towel or rug for a mat, a chair, a wall, a stair, a towel, a pillow, a
+# bag of frozen peas for an ice pack and a hot-water bottle for a heat pack.
+HOUSEHOLD = frozenset({"mat", "chair", "wall", "step", "towel", "pillow", "ice_pack", "heat_pack"})
 
 
 @dataclass(frozen=True)

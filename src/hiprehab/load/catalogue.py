@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
 from hiprehab.load.cache import read_checked
+from hiprehab.load.equipment import check_equipment
 from hiprehab.load.pictures import check_picture
 from hiprehab.model.catalogue import Catalogue, Origin, Replacement
 from hiprehab.model.exercise import CatalogueFile, Exercise
@@ -154,6 +155,8 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
                 replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))
             merged[exercise_id] = entry
     _check_ladders(merged.values(), problems)
+    for entry in merged.values():
+        problems.extend(check_equipment(entry.exercise, entry.problem))
     if problems:
         raise InvalidInputError(problems)
     ordered = list(merged.values())
