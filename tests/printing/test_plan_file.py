@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -179,8 +180,7 @@ def test_the_renderers_plan_is_read_week_by_week(tmp_path: Path) -> None:
     assert plan.page_count == len(texts)
     assert [week.number for week in plan.weeks] == [1, 2, 3]
     for week in plan.weeks:
-        assert "Week" in texts[week.first - 1]
-        assert f"{week.number} of 3" in texts[week.first - 1]
+        assert re.search(rf"\bWeek {week.number}\b", texts[week.first - 1])
     for before, after in zip(plan.weeks, plan.weeks[1:], strict=False):
         assert after.first == before.last + 1
     assert plan.weeks[-1].last < plan.page_count  # the exercise library follows
