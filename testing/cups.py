@@ -11,9 +11,12 @@ is removed by :meth:`PrivateCups.stop`, which also stops the scheduler.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -174,13 +177,33 @@ def _wait_until_running(cups: PrivateCups) -> None:
     raise CupsUnavailableError(f"cupsd did not answer within {START_TIMEOUT:g} s:\n{cups.log()}")
 
 
+def _die_with_parent() -> None:
+    """In the child, before cupsd starts: stop it when the test process dies, however it dies."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _remove_stale_files() -> None:
+    """Remove what earlier runs left when they were killed before cleaning up (their process is gone)."""
+    for path in CUPS_PDF_SETTINGS.glob("cups-pdf-hiprehab-test-*.conf"):
+        pid = path.stem.rpartition("-")[2]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            with contextlib.suppress(OSError):
+                path.unlink()
+    for folder in Path(tempfile.gettempdir()).glob("hiprehab-cups-*-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def start_cups() -> PrivateCups:
     """Start a private scheduler with a cups-pdf queue :data:`QUEUE` and a closed :data:`CLOSED_QUEUE`.
 
     Raises :class:`CupsUnavailableError` saying why when that cannot be done here.
     """
     cupsd, ppd = _needs()
-    root = Path(tempfile.mkdtemp(prefix="hiprehab-cups-"))
+    _remove_stale_files()
+    root = Path(tempfile.mkdtemp(prefix=f"hiprehab-cups-{os.getpid()}-"))
     root.chmod(0o755)  # the filters run as the lp user and must reach the spool
     instance = f"hiprehab-test-{os.getpid()}"
     settings = CUPS_PDF_SETTINGS / f"cups-pdf-{instance}.conf"
@@ -195,6 +218,7 @@ def start_cups() -> PrivateCups:
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent,  # noqa: PLW1509 - the tests start no threads before this
         )
         log.close()
     except OSError as err:

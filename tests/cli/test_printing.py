@@ -27,9 +27,9 @@ MONDAY = dt.date(2027, 1, 4)
 PLAN_VALUES = {"goal": "manage", "weeks": 2, "pain": 3, "pain_site": "lateral", "red_flags": ()}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def cups() -> Iterator[PrivateCups]:
-    """A private CUPS scheduler with a cups-pdf queue, stopped after the tests; skipped where impossible."""
+    """A private CUPS scheduler with a cups-pdf queue, stopped after this module; skipped where impossible."""
     try:
         server = start_cups()
     except CupsUnavailableError as err:
