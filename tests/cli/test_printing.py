@@ -139,6 +139,19 @@ def test_unknown_printer_lists_the_known_ones(
     )
 
 
+def test_without_printer_the_default_is_needed(
+    runner: CliRunner, on_cups: PrivateCups, plan_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no --printer and no default printer, print is a usage error listing the printers."""
+    on_cups.run("lpadmin", "-d", QUEUE)
+    monkeypatch.setenv("LPDEST", "garage")  # a user's default that does not exist hides the system's
+    result = runner.invoke(app, ["print", str(plan_pdf)])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"hiprehab: --printer: there is no default printer; choose one of: {CLOSED_QUEUE}, {QUEUE}"
+    )
+
+
 def test_a_refused_job_shows_lps_message(runner: CliRunner, on_cups: PrivateCups, plan_pdf: Path) -> None:
     """A queue that refuses jobs makes exit code 4, with lp's own words."""
     del on_cups
