@@ -2,4 +2,5 @@
 
 from hiprehab.cli import main
 
-main()
+if __name__ == "__main__":  # run only when executed, never when imported
+    main()

@@ -126,6 +126,24 @@ def make_plan(
     assert catalogue is not None  # noqa: S101 - set unless a problem was raised above
     assert goals is not None  # noqa: S101
     assert chosen is not None  # noqa: S101
+    return plan_from(chosen, catalogue, goals, start=start, today=today, ask=ask)
+
+
+def plan_from(
+    profile: Profile,
+    catalogue: Catalogue,
+    goals: Goals,
+    *,
+    start: dt.date | None = None,
+    today: dt.date | None = None,
+    ask: Callable[[str], bool] | None = None,
+) -> Plan:
+    """Screen and compute the plan of a checked ``profile`` from an already loaded catalogue and goals.
+
+    :func:`make_plan` is this after loading; many plans from one catalogue (a
+    roster) call it directly so that the catalogue is loaded once.
+    """
+    chosen = profile
     template = goals.templates.get(chosen.goal)
     if template is None:
         hint = did_you_mean(chosen.goal, goals.templates)

@@ -12,11 +12,11 @@ from typing import Annotated
 
 import typer
 
-from hiprehab.cli import catalogue, plan, printing
+from hiprehab.cli import batch, catalogue, plan, printing
 from hiprehab.cli.app import app
 from hiprehab.version import __version__
 
-__all__ = ["app", "catalogue", "main", "plan", "printing"]
+__all__ = ["app", "batch", "catalogue", "main", "plan", "printing"]
 
 
 def _version(value: bool) -> None:

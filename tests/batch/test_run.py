@@ -1,0 +1,84 @@
+"""Making a roster's plans: the same bytes as each plan made alone, whole files only, rows independent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pytest
+
+from hiprehab.api import make_plan
+from hiprehab.batch.run import Job, Settings, make_plans
+from hiprehab.export.plan import plan_to_json
+from hiprehab.model.profile import Profile
+from hiprehab.render import pdf_bytes
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+TODAY = dt.date(2027, 1, 1)
+PROFILES = {
+    "a-runner": Profile(
+        name="A. Runner", goal="prevent", weeks=4, weekly_volume=25.0, longest_run=10.0, red_flags=()
+    ),
+    "b-strider": Profile(
+        name="B. Strider", goal="manage", weeks=4, pain=3, pain_site="lateral", conditions=("tendinopathy",),
+        equipment=("band",), red_flags=(),
+    ),
+    "c-pacer": Profile(name="C. Pacer", goal="manage", weeks=3, red_flags=("night_pain",)),
+}  # fmt: skip
+
+
+def jobs() -> list[Job]:
+    """One job for each profile above, numbered from 2 as in a CSV roster."""
+    return [Job(number, stem, profile) for number, (stem, profile) in enumerate(PROFILES.items(), start=2)]
+
+
+@pytest.mark.slow
+def test_worker_processes_write_the_bytes_of_each_plan_made_alone(tmp_path: Path) -> None:
+    """Two workers write, for every row, the PDF and JSON that the library makes for that profile alone."""
+    settings = Settings(out_dir=tmp_path, today=TODAY, json=True)
+    outcomes = sorted(make_plans(jobs(), settings, workers=2), key=lambda o: o.number)
+    assert [(o.number, o.status) for o in outcomes] == [(2, "made"), (3, "made"), (4, "stopped")]
+    for stem, profile in PROFILES.items():
+        alone = make_plan(profile, today=TODAY)
+        assert (tmp_path / f"{stem}.pdf").read_bytes() == pdf_bytes(alone), stem
+        assert (tmp_path / f"{stem}.json").read_text(encoding="utf-8") == plan_to_json(alone), stem
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{stem}.{ext}" for stem in PROFILES for ext in ("pdf", "json")
+    )
+
+
+def test_a_row_the_engine_refuses_is_invalid_and_the_others_are_made(tmp_path: Path) -> None:
+    """A value the profile allows but the goal does not (pain 6 for prevent) fails that row alone."""
+    bad = Job(3, "too-sore", Profile(goal="prevent", weeks=2, pain=6, red_flags=()))
+    good = Job(4, "fine", Profile(goal="manage", weeks=2, red_flags=()))
+    outcomes = list(make_plans([bad, good], Settings(out_dir=tmp_path, today=TODAY), workers=1))
+    assert [(o.number, o.status, o.field) for o in outcomes] == [(3, "invalid", "pain"), (4, "made", "")]
+    assert outcomes[0].message == (
+        "the goal 'prevent' is for runners whose pain is at most 3 out of 10, found 6; "
+        "use the goal 'manage' instead"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["fine.pdf"]
+
+
+def test_an_unknown_goal_names_the_goal_field(tmp_path: Path) -> None:
+    """A goal with no template is the row's problem, named by its key."""
+    job = Job(2, "x", Profile(goal="swim", red_flags=()))
+    (outcome,) = make_plans([job], Settings(out_dir=tmp_path, today=TODAY))
+    assert (outcome.status, outcome.field, outcome.message) == (
+        "invalid",
+        "goal",
+        "expected one of manage, prevent; found 'swim'",
+    )
+
+
+def test_a_file_that_cannot_be_written_fails_its_row_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """A folder where the PDF should go fails that row only; nothing half-written is left."""
+    (tmp_path / "blocked.pdf").mkdir()
+    blocked = Job(2, "blocked", Profile(goal="manage", weeks=2, red_flags=()))
+    fine = Job(3, "fine", Profile(goal="manage", weeks=2, red_flags=()))
+    outcomes = list(make_plans([blocked, fine], Settings(out_dir=tmp_path, today=TODAY)))
+    assert [o.status for o in outcomes] == ["invalid", "made"]
+    assert outcomes[0].message == f"{tmp_path / 'blocked.pdf'}: expected a file name, found a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked.pdf", "fine.pdf"]
