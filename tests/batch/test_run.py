@@ -9,6 +9,7 @@ import pytest
 
 from hiprehab.api import make_plan
 from hiprehab.batch.run import Job, Settings, make_plans
+from hiprehab.export.ics import CalendarTime, plan_to_ics
 from hiprehab.export.plan import plan_to_json
 from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes
@@ -36,17 +37,23 @@ def jobs() -> list[Job]:
 
 @pytest.mark.slow
 def test_worker_processes_write_the_bytes_of_each_plan_made_alone(tmp_path: Path) -> None:
-    """Two workers write, for every row, the PDF and JSON that the library makes for that profile alone."""
-    settings = Settings(out_dir=tmp_path, today=TODAY, json=True)
+    """Two workers write, for every row, the PDF, JSON and calendar the library makes for it alone."""
+    settings = Settings(out_dir=tmp_path, today=TODAY, json=True, ics=True)
     outcomes = sorted(make_plans(jobs(), settings, workers=2), key=lambda o: o.number)
     assert [(o.number, o.status) for o in outcomes] == [(2, "made"), (3, "made"), (4, "stopped")]
     for stem, profile in PROFILES.items():
         alone = make_plan(profile, today=TODAY)
         assert (tmp_path / f"{stem}.pdf").read_bytes() == pdf_bytes(alone), stem
         assert (tmp_path / f"{stem}.json").read_text(encoding="utf-8") == plan_to_json(alone), stem
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"{stem}.{ext}" for stem in PROFILES for ext in ("pdf", "json")
-    )
+        if alone.weeks:
+            assert (tmp_path / f"{stem}.ics").read_bytes() == plan_to_ics(
+                alone, CalendarTime.parse(None, None)
+            )
+    # A stopped runner (c-pacer) has a referral sheet and no calendar.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "a-runner.ics", "a-runner.json", "a-runner.pdf", "b-strider.ics", "b-strider.json", "b-strider.pdf",
+        "c-pacer.json", "c-pacer.pdf",
+    ]  # fmt: skip
 
 
 def test_a_row_the_engine_refuses_is_invalid_and_the_others_are_made(tmp_path: Path) -> None:

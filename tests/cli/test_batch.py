@@ -136,3 +136,29 @@ def test_a_wrong_paper_names_the_flag() -> None:
     code, _, err = run("batch", "roster.csv", "--paper", "a3")
     assert code == 2
     assert err == "hiprehab: --paper: expected one of a4, letter; found 'a3'\n"
+
+
+def test_a_calendar_time_without_a_calendar_is_a_usage_error() -> None:
+    """--session-time without --ics would be silently ignored: it is refused instead."""
+    code, _, err = run("batch", "roster.csv", "--session-time", "07:30")
+    assert code == 2
+    assert err == "hiprehab: --session-time sets the time of the calendar's events: give --ics too\n"
+
+
+def test_a_wrong_session_time_is_refused_before_any_row(tmp_path: Path) -> None:
+    """The calendar's time is checked once, naming the flag, and nothing is made."""
+    (tmp_path / "roster.csv").write_text(HEADER + GOOD, encoding="utf-8")
+    code, out, err = run("batch", "roster.csv", "--ics", "--session-time", "25:00")
+    assert code == 2
+    assert err == "hiprehab: --session-time: expected a time of day as HH:MM, e.g. 07:30; found '25:00'\n"
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roster.csv"]
+
+
+def test_ics_writes_a_calendar_beside_each_plan(tmp_path: Path) -> None:
+    """--ics adds NAME.ics for each made plan, with timed events when --session-time is given."""
+    (tmp_path / "roster.csv").write_text(HEADER + GOOD, encoding="utf-8")
+    code, _, err = run("batch", "roster.csv", "--ics", "--session-time", "07:30", "--jobs", "1")
+    assert code == 0, err
+    assert err == "[1/1] row 2: made: a-runner.pdf, a-runner.ics\n"
+    assert "DTSTART:20270104T073000" in (tmp_path / "a-runner.ics").read_text(encoding="utf-8")

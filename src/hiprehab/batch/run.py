@@ -47,6 +47,9 @@ class Settings:
     paper: str = "a4"
     figures: bool = True
     json: bool = False
+    ics: bool = False
+    session_time: str | None = None
+    timezone: str | None = None
     user_folder: bool = True
 
 
@@ -103,6 +106,9 @@ def make_row(job: Job) -> Outcome:
             json_path=settings.out_dir / f"{job.stem}.json" if settings.json else None,
             paper=settings.paper,
             figures=settings.figures,
+            ics=settings.out_dir / f"{job.stem}.ics" if settings.ics else None,
+            session_time=settings.session_time,
+            timezone=settings.timezone,
         )
     except InvalidValueError as err:
         return Outcome(job.number, "invalid", field=err.field, message=err.message)

@@ -12,13 +12,14 @@ import typer
 
 from hiprehab.cli.app import app
 from hiprehab.cli.common import CatalogueOption, PaperOption, run_guarded
-from hiprehab.errors import ExitCode, OutputError
+from hiprehab.errors import ExitCode, OutputError, UsageError
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
     from hiprehab.batch import Outcome, Roster
 
+FLAGS = {"paper": "--paper", "session_time": "--session-time", "timezone": "--timezone"}
 TemplatesOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -60,6 +61,13 @@ def batch(
         bool, typer.Option("--json", help="Also write each plan as JSON beside its PDF.")
     ] = False,
     figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+    ics: Annotated[bool, typer.Option("--ics", help="Also write each plan as a calendar file.")] = False,
+    session_time: Annotated[
+        str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
+    ] = None,
+    timezone: Annotated[
+        str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
+    ] = None,
 ) -> None:
     """Make a plan for every runner of a roster: NAME.pdf for each, in one folder."""
     from hiprehab.api import load_catalogue, load_goals  # noqa: PLC0415 - keep --help fast
@@ -67,8 +75,9 @@ def batch(
     from hiprehab.batch.run import Job, default_jobs  # noqa: PLC0415
     from hiprehab.render import check_paper  # noqa: PLC0415
 
-    with run_guarded({"paper": "--paper"}):
+    with run_guarded(FLAGS):
         check_paper(paper.strip().lower())
+        _check_calendar(ics=ics, session_time=session_time, timezone=timezone)
         read = read_roster(roster)
         # The catalogue and templates are checked once here, so their problems are
         # told once, before any worker starts.
@@ -83,6 +92,9 @@ def batch(
         paper=paper.strip().lower(),
         figures=figures,
         json=json_out,
+        ics=ics,
+        session_time=session_time,
+        timezone=timezone,
     )
     statuses: dict[int, str] = {}
     for row in read.rows:
@@ -102,6 +114,20 @@ def batch(
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
     if "stopped" in statuses.values():
         raise typer.Exit(int(ExitCode.PLAN_REFUSED))
+
+
+def _check_calendar(*, ics: bool, session_time: str | None, timezone: str | None) -> None:
+    """Check the calendar's time and zone once, before any row, rather than fail every row alike."""
+    if not ics:
+        if session_time or timezone:
+            raise UsageError(
+                f"{'--session-time' if session_time else '--timezone'} sets the time of the calendar's "
+                "events: give --ics too"
+            )
+        return
+    from hiprehab.export.ics import CalendarTime  # noqa: PLC0415 - icalendar only when asked
+
+    CalendarTime.parse(session_time, timezone)
 
 
 def _make_folder(folder: Path) -> None:
