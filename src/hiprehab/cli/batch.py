@@ -73,10 +73,10 @@ def batch(
     from hiprehab.api import load_catalogue, load_goals  # noqa: PLC0415 - keep --help fast
     from hiprehab.batch import Settings, make_plans, read_roster  # noqa: PLC0415
     from hiprehab.batch.run import Job, default_jobs  # noqa: PLC0415
-    from hiprehab.render import check_paper  # noqa: PLC0415
+    from hiprehab.model.paper import check_paper  # noqa: PLC0415
 
     with run_guarded(FLAGS):
-        check_paper(paper.strip().lower())
+        paper = check_paper(paper)
         _check_calendar(ics=ics, session_time=session_time, timezone=timezone)
         read = read_roster(roster)
         # The catalogue and templates are checked once here, so their problems are
@@ -89,7 +89,7 @@ def batch(
         today=dt.date.today(),  # noqa: DTZ011 - the command line may read the clock; the engine never does
         catalogues=tuple(catalogue or ()),
         templates=tuple(templates or ()),
-        paper=paper.strip().lower(),
+        paper=paper,
         figures=figures,
         json=json_out,
         ics=ics,
