@@ -23,8 +23,8 @@ PROFILES = {
         name="A. Runner", goal="prevent", weeks=4, weekly_volume=25.0, longest_run=10.0, red_flags=()
     ),
     "b-strider": Profile(
-        name="B. Strider", goal="manage", weeks=4, pain=3, pain_site="lateral", conditions=("tendinopathy",),
-        equipment=("band",), red_flags=(),
+        name="B. Strider", goal="manage", weeks=4, pain=3, pain_sites=("lateral",),
+        conditions=("tendinopathy",), equipment=("band",), red_flags=(),
     ),
     "c-pacer": Profile(name="C. Pacer", goal="manage", weeks=3, red_flags=("night_pain",)),
 }  # fmt: skip

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
+from pydantic import AliasChoices, ValidationError
 
 from hiprehab.errors import InvalidInputError, Problem, UsageError
 from hiprehab.load.catalogue import display_path
@@ -32,8 +32,20 @@ if TYPE_CHECKING:
 
     from hiprehab.load.yamlio import Document
 
+
+def _columns() -> dict[str, str]:
+    """Each column a roster may have, and the profile key it sets (older names such as ``pain_site`` too)."""
+    columns = {}
+    for key, info in Profile.model_fields.items():
+        columns[key] = key
+        if isinstance(info.validation_alias, AliasChoices):
+            columns |= {str(alias): key for alias in info.validation_alias.choices}
+    return columns
+
+
+KEY_OF: dict[str, str] = _columns()
 COLUMNS: tuple[str, ...] = tuple(Profile.model_fields)
-LIST_COLUMNS = ("strength_days", "run_days", "conditions", "equipment", "red_flags")
+LIST_COLUMNS = ("strength_days", "run_days", "pain_sites", "conditions", "equipment", "red_flags")
 NUMBER_COLUMNS = ("weeks", "weekly_volume", "longest_run", "pain")
 DECIMAL_COLUMNS = ("weekly_volume", "longest_run")
 # Lists where "none" means an empty list; the model reads "none" itself for the days,
@@ -139,7 +151,7 @@ def unique_stems(names: Sequence[tuple[int, str]]) -> list[str]:
 def _order(problem: RowProblem) -> int:
     """Problems of a row in the order of the profile's keys."""
     key = re.split(r"[\[.]", problem.column, maxsplit=1)[0]
-    return COLUMNS.index(key) if key in COLUMNS else -1
+    return COLUMNS.index(KEY_OF[key]) if key in KEY_OF else -1
 
 
 Locate = tuple[str | int, ...]
@@ -185,7 +197,7 @@ def _cell_value(column: str, text: str) -> Any:
     text = text.strip()
     if not text:
         return None
-    if column in LIST_COLUMNS:
+    if KEY_OF[column] in LIST_COLUMNS:
         if column in NONE_IS_EMPTY and text.lower() == "none":
             return []
         return [word.strip() for word in re.split(r"[;,]", text)]
@@ -206,17 +218,16 @@ def _header(header: list[str], display: str) -> list[str]:
     for index, name in enumerate(columns, start=1):
         if not name:
             continue
-        if name not in COLUMNS:
+        if name not in KEY_OF:
             message = (
-                f"unknown column{did_you_mean(name, COLUMNS)}; expected profile keys: {', '.join(COLUMNS)}"
+                f"unknown column{did_you_mean(name, KEY_OF)}; expected profile keys: {', '.join(COLUMNS)}"
             )
             problems.append(Problem(display, 1, index, name, message))
-        elif name in seen:
-            problems.append(
-                Problem(display, 1, index, name, f"column given twice (first as column {seen[name]})")
-            )
+        elif KEY_OF[name] in seen:
+            first = seen[KEY_OF[name]]
+            problems.append(Problem(display, 1, index, name, f"column given twice (first as column {first})"))
         else:
-            seen[name] = index
+            seen[KEY_OF[name]] = index
     if "red_flags" not in seen:
         message = "expected a column with each runner's answers to the red-flag questions, found none"
         problems.append(Problem(display, 1, 1, "red_flags", message))
