@@ -115,7 +115,12 @@ def plan(
     ] = None,
     equipment: Annotated[
         str | None,
-        typer.Option(help="What you have beyond a mat, chair, wall and stair: e.g. band,weights,bike,pool."),
+        typer.Option(
+            help=(
+                "What you have beyond household things (a mat, chair, wall, stair, towel, pillow, "
+                "ice pack): e.g. band,weights,bike,pool."
+            )
+        ),
     ] = None,
     red_flag: Annotated[
         list[str] | None,
