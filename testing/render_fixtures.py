@@ -303,3 +303,9 @@ def section_pages(data: bytes, first: str, after: str | None) -> range:
 
 
 PAGE_NUMBER = re.compile(r"page (\d+) of\s*(\d+)")
+
+
+def pages_through(data: bytes, first: str, last: str) -> range:
+    """Page indexes from the bookmark ``first`` through the page of ``last`` (parts may share a page)."""
+    marks = {title: page for _, title, page in outline(data)}
+    return range(marks[first], marks[last] + 1)

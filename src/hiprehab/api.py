@@ -165,8 +165,11 @@ def write_outputs(
     ics: Path | None = None,
     session_time: str | None = None,
     timezone: str | None = None,
+    large_print: bool = False,
 ) -> list[Path]:
     """Write the PDF, JSON and/or calendar; check every target before writing any. Each is atomic.
+
+    ``large_print`` sets the PDF's body text at 14 pt with larger tick boxes.
 
     The calendar has all-day events, or events at ``session_time`` (``HH:MM``) in
     ``timezone`` (``Europe/Berlin``; without it, the calendar's own local time).
@@ -190,7 +193,7 @@ def write_outputs(
     if pdf is not None:
         from hiprehab.render import render_pdf  # noqa: PLC0415 - reportlab loads only when drawing
 
-        render_pdf(plan, pdf, paper=paper, figures=figures)
+        render_pdf(plan, pdf, paper=paper, figures=figures, large_print=large_print)
         written.append(pdf)
     if json_path is not None:
         write_text_atomic(json_path, plan_to_json(plan))

@@ -12,6 +12,7 @@ from testing.render_fixtures import (
     SCHEDULED,
     make_plan,
     page_texts,
+    pages_through,
     rules,
     section_pages,
     template,
@@ -48,54 +49,60 @@ def test_every_scheduled_exercise_is_named_in_the_week_pages(pdf: bytes, texts: 
     assert [e.name for e in SCHEDULED if e.name not in weeks] == []
 
 
-def test_every_date_of_the_plan_is_printed(texts: list[str]) -> None:
-    """Each day of the plan has its date written out in full."""
+def test_every_date_of_the_plan_heads_its_column(pdf: bytes, texts: list[str]) -> None:
+    """Each week sheet's columns are its seven days, named and dated in order."""
     plan = make_plan(weeks=2)
-    everything = " ".join(texts)
-    days = [d.date for w in plan.weeks for d in w.days]
-    assert len(days) == 14
-    assert [_long(d) for d in days if _long(d) not in everything] == []
+    for week, page in zip(plan.weeks, section_pages(pdf, "Week 1: Settle", "Exercise library"), strict=True):
+        days = " ".join(f"{WEEKDAYS[d.date.weekday()][:3]} {d.date.day} Jan" for d in week.days)
+        assert f"Card · exercise · dose {days}" in texts[page]
 
 
-def test_one_log_box_per_session(pdf: bytes, texts: list[str]) -> None:
-    """Week pages have one "Pain next morning" log per session; rest days get none."""
-    plan = make_plan(weeks=2)
-    sessions = sum(1 for w in plan.weeks for d in w.days for s in d.sessions if s.type != "rest")
+def test_one_day_log_per_day(pdf: bytes, texts: list[str]) -> None:
+    """Each week sheet ends with a Done box and the two pain scores for every day, once."""
+    for page in section_pages(pdf, "Week by week", "Exercise library"):
+        scores = " ".join(["/10"] * 7)
+        log = f"Done today Pain during (0 to 10) {scores} Pain next morning (0 to 10) {scores}"
+        assert texts[page].count(log) == 1
+
+
+def test_no_step_is_printed_in_the_weeks(pdf: bytes, texts: list[str]) -> None:
+    """The week sheets name exercises by card; their steps are only in the library."""
     weeks = " ".join(texts[i] for i in section_pages(pdf, "Week by week", "Exercise library"))
-    assert weeks.count("Done Pain during /10 Pain next morning /10 Notes") == sessions == 14
+    assert "Get into the start position" not in weeks
+    library = " ".join(texts[i] for i in section_pages(pdf, "Exercise library", None))
+    assert library.count("Get into the start position for clamshell.") == 1
 
 
-def test_full_card_once_then_rows_naming_the_card(pdf: bytes, texts: list[str]) -> None:
-    """An exercise's steps print once in the weeks; its three later uses are rows naming its card."""
-    weeks = " ".join(texts[i] for i in section_pages(pdf, "Week by week", "Exercise library"))
-    assert weeks.count("Get into the start position for clamshell.") == 1
-    assert weeks.count("Clamshell 2 x 12 reps, tempo 2-1-2, rest 60 s between sets card 2") == 1 + 3
+def test_each_exercise_is_one_row_with_card_and_dose(pdf: bytes, texts: list[str]) -> None:
+    """An exercise planned on several days is one row: its card number, name and the week's dose."""
+    week = texts[section_pages(pdf, "Week 1: Settle", "Week 2: Load")[0]]
+    assert week.count("Clamshell") == 1
+    assert "2 Clamshell · 2 x 12 reps 3 Side plank (optional) · 3 x 20 s hold per side" in week
 
 
-def test_walk_run_prints_its_intervals(texts: list[str]) -> None:
-    """A walk-run session shows its stage, total time, note and interval."""
+def test_walk_run_prints_its_targets_in_its_days(texts: list[str]) -> None:
+    """The run row explains its cells, then gives each run's time and blocks in its day's column."""
     everything = " ".join(texts)
-    assert "Your run: Walk-run stage 1 · 15 min in all Flat ground only." in everything
-    assert "Run 1 min, walk 2 min, 5 times:" in everything
+    legend = "Your runs: minutes or km in all; 1/2 x5 = run 1 min, walk 2 min, 5 times"
+    assert f"{legend} 15 min 1/2 x5 15 min 1/2 x5 15 min long" in everything
+    assert "Run: Flat ground only." in everything
 
 
-def test_change_since_last_time_is_printed(texts: list[str]) -> None:
-    """An item's change note appears with it."""
-    assert "One more set than last week." in " ".join(texts)
+def test_change_since_last_time_is_printed_at_the_top_of_its_week(pdf: bytes, texts: list[str]) -> None:
+    """An item's change note heads its week, with the card it applies to."""
+    week = texts[section_pages(pdf, "Week 2: Load", "Exercise library")[0]]
+    assert "What changes this week: One more set than last week (card 1)." in week
 
 
-def test_notices_on_the_how_to_page(pdf: bytes, texts: list[str]) -> None:
-    """The plan's notices are printed on the how-to pages."""
-    howto = " ".join(
-        texts[i] for i in section_pages(pdf, "How to use this plan", "Stop and see a doctor if...")
-    )
-    assert "About your plan • Exercises that press on the outside of the hip are left out." in howto
+def test_notices_on_the_cover(texts: list[str]) -> None:
+    """The plan's notices are printed on the cover."""
+    assert "About your plan • Exercises that press on the outside of the hip are left out." in texts[0]
 
 
 def test_how_to_prints_traffic_light_and_rules(pdf: bytes, texts: list[str]) -> None:
     """Pain zones with words and symbols, progression, step-back rules and advice appear."""
     howto = " ".join(
-        texts[i] for i in section_pages(pdf, "How to use this plan", "Stop and see a doctor if...")
+        texts[i] for i in pages_through(pdf, "How to use this plan", "Stop and see a doctor if...")
     )
     pain = template().pain_rules
     assert (
@@ -109,7 +116,7 @@ def test_how_to_prints_traffic_light_and_rules(pdf: bytes, texts: list[str]) -> 
 
 def test_every_warning_sign_on_the_warnings_page(pdf: bytes, texts: list[str]) -> None:
     """Each red flag's sign is listed under "Stop and see a doctor if..."."""
-    page = " ".join(texts[i] for i in section_pages(pdf, "Stop and see a doctor if...", "Overview calendar"))
+    page = " ".join(texts[i] for i in pages_through(pdf, "Stop and see a doctor if...", "Overview calendar"))
     assert [f.sign for f in rules().flags if " ".join(f.sign.split()) not in page] == []
 
 
@@ -124,11 +131,19 @@ def test_library_prints_avoid_rule(pdf: bytes, texts: list[str]) -> None:
 
 
 def test_library_lists_every_exercise_once_numbered(pdf: bytes, texts: list[str]) -> None:
-    """Each library exercise has one numbered card, in first-use order."""
+    """Each library exercise has one card, numbered 1, 2, 3... in first-use order."""
     library = " ".join(texts[i] for i in section_pages(pdf, "Exercise library", None))
     plan = make_plan(weeks=2)
-    positions = [library.index(f"{n}. {e.name} What ") for n, e in enumerate(plan.library, 1)]
+    assert [library.count(f"{e.name} What ") for e in plan.library] == [1] * len(plan.library)
+    positions = [library.index(f"{n} {e.name} What ") for n, e in enumerate(plan.library, 1)]
     assert positions == sorted(positions)
+
+
+def test_harder_names_its_card_number(pdf: bytes, texts: list[str]) -> None:
+    """A card's harder rung is named by its own card number in the library."""
+    library = " ".join(texts[i] for i in section_pages(pdf, "Exercise library", None))
+    assert "Harder: card 8 (Marching bridge)" in library
+    assert "8 Marching bridge What marching bridge is for" in library
 
 
 def test_cover_summarises_the_plan(texts: list[str]) -> None:
@@ -142,16 +157,15 @@ def test_cover_summarises_the_plan(texts: list[str]) -> None:
 
 def test_overview_has_a_row_per_week_and_a_key(pdf: bytes, texts: list[str]) -> None:
     """The calendar lists each week with its phase and codes, and explains the codes."""
-    page = " ".join(texts[i] for i in section_pages(pdf, "Overview calendar", "Week by week"))
+    page = " ".join(texts[i] for i in pages_through(pdf, "Overview calendar", "Overview calendar"))
     assert f"Key: S strength session · WR walk-run · LR long run · X cross-training · {DASH} rest day" in page
-    days = "4 Jan S 5 Jan WR 6 Jan X 7 Jan WR 8 Jan S X 9 Jan LR 10 Jan"
-    week_one = f"Week 1 4 Jan {DASH} 10 Jan Settle {days} {DASH}"
-    assert week_one in page
-    assert f"Week 2 11 Jan {DASH} 17 Jan Load" in page
+    assert f"1 4 Jan 4 Settle S WR X WR S X LR {DASH}" in page
+    assert "2 11 Jan 5 Load S WR X WR S X LR" in page
 
 
-@pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_twelve_week_overview_fits_one_page(paper: str) -> None:
-    """Up to twelve weeks, the overview calendar is a single page."""
-    data = pdf_bytes(make_plan(weeks=12), paper=paper)
-    assert len(section_pages(data, "Overview calendar", "Week by week")) == 1
+def test_overview_gives_each_week_its_page(pdf: bytes, texts: list[str]) -> None:
+    """The page number beside each week in the calendar is the page of that week's sheet."""
+    page = " ".join(texts[i] for i in pages_through(pdf, "Overview calendar", "Overview calendar"))
+    for week in (1, 2):
+        sheet = section_pages(pdf, f"Week {week}: {'Settle' if week == 1 else 'Load'}", None)[0]
+        assert f"{week} {4 + 7 * (week - 1)} Jan {sheet + 1} " in page

@@ -47,15 +47,16 @@ def test_a_checkpoint_gets_the_label(weeks: dict[int, str]) -> None:
     assert f"Checkpoint: {RETURN}" in weeks[3]
 
 
-def test_the_checkpoint_opens_the_phase_before_its_aim_and_days(weeks: dict[int, str]) -> None:
-    """In a phase's first week the checkpoint comes before the phase's aim and the first day."""
+def test_the_checkpoint_follows_the_focus_before_the_days(weeks: dict[int, str]) -> None:
+    """In a phase's first week the checkpoint comes after the week's focus and before its days."""
     text = weeks[3]
-    assert text.index("Checkpoint:") < text.index("Aim of this phase:") < text.index("Monday 18 January 2027")
+    assert text.index("Focus:") < text.index("Checkpoint:") < text.index("Mon 18 Jan")
 
 
 def test_the_checkpoint_is_only_in_a_phase_first_week(weeks: dict[int, str]) -> None:
-    """Later weeks of a phase repeat neither its checkpoint nor its aim."""
-    assert [n for n in (2, 4) if "Checkpoint:" in weeks[n] or "Aim of this phase" in weeks[n]] == []
+    """Later weeks of a phase repeat its focus but not its checkpoint."""
+    assert [n for n in (2, 4) if "Checkpoint:" in weeks[n]] == []
+    assert all("Focus:" in weeks[n] for n in (1, 2, 3, 4))
 
 
 def test_checkpoint_text_drops_a_leading_label_in_any_case() -> None:

@@ -50,7 +50,14 @@ def test_bookmarks_point_at_their_pages_in_order(pdf: bytes) -> None:
     pages = [page for _, _, page in outline(pdf)]
     assert pages[0] == 0
     assert pages == sorted(pages)
-    assert len(set(pages)) == len(pages) - 1  # "Week by week" shares week 1's page
+
+
+def test_each_week_bookmark_points_at_its_own_page(pdf: bytes) -> None:
+    """``Week N: ...`` bookmarks point at consecutive pages, one per week, before the library."""
+    marks = [(title, page) for depth, title, page in outline(pdf) if depth == 1]
+    library = next(page for _, title, page in outline(pdf) if title == "Exercise library")
+    assert [title for title, _ in marks] == ["Week 1: Settle", "Week 2: Load"]
+    assert [page for _, page in marks] == [library - 2, library - 1]
 
 
 def test_metadata(pdf: bytes) -> None:
@@ -139,9 +146,9 @@ def _forms(data: bytes, part: str) -> set[tuple[str, int]]:
     return found
 
 
-def test_every_log_box_is_one_form(pdf: bytes) -> None:
-    """All the session logs of a plan show a single form, drawn once."""
-    assert len(_forms(pdf, "hiprehabLog")) == 1
+def test_every_tick_box_is_one_form(pdf: bytes) -> None:
+    """All the tick boxes of a plan's week sheets show a single form, drawn once."""
+    assert len(_forms(pdf, "hiprehabTick")) == 1
 
 
 def test_the_footer_disclaimer_is_one_form_on_every_page(pdf: bytes) -> None:

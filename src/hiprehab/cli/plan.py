@@ -156,6 +156,10 @@ def plan(
     ] = None,
     print_: Annotated[bool, typer.Option("--print", help="Also print the PDF (see hiprehab print).")] = False,
     printer: PrinterOption = None,
+    large_print: Annotated[
+        bool,
+        typer.Option("--large-print", help="Body text at 14 pt and larger tick boxes, for easier reading."),
+    ] = False,
 ) -> None:
     """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
     from hiprehab.api import make_plan, write_outputs  # noqa: PLC0415 - keep --help fast
@@ -203,7 +207,7 @@ def plan(
         _warn_name(result.profile.name if pdf_path is not None else "")
         written = write_outputs(
             result, pdf=pdf_path, json_path=json_path, paper=paper, figures=figures,
-            ics=ics, session_time=session_time, timezone=timezone,
+            ics=ics, session_time=session_time, timezone=timezone, large_print=large_print,
         )  # fmt: skip
     if to_stdout:
         typer.echo(plan_to_json(result), nl=False)

@@ -23,21 +23,31 @@ if TYPE_CHECKING:
 __all__ = ["pdf_bytes", "render_pdf", "unsupported_characters"]
 
 
-def pdf_bytes(plan: Plan, *, paper: str = "a4", figures: bool = True) -> bytes:
+def pdf_bytes(plan: Plan, *, paper: str = "a4", figures: bool = True, large_print: bool = False) -> bytes:
     """The plan as PDF bytes; the same plan gives the same bytes.
 
     Users' pictures come from the paths the catalogue loader checked and kept
     on each exercise; pose figures are drawn from their descriptions.
+    ``large_print`` sets the body text at 14 pt with larger tick boxes and figures.
     """
     check_paper(paper)
     register_fonts()
-    styles = make_styles()
+    styles = make_styles(large_print=large_print)
     doc = make_document(plan, paper, styles)
-    story = plan_story(plan, styles, doc.content_width, Figures(enabled=figures))
+    story = plan_story(
+        plan, styles, doc.content_width, Figures(enabled=figures, size=styles.figure_size), doc.frame_height
+    )
     return doc.render(story)
 
 
-def render_pdf(plan: Plan, out: Path | str | BinaryIO, *, paper: str = "a4", figures: bool = True) -> None:
+def render_pdf(
+    plan: Plan,
+    out: Path | str | BinaryIO,
+    *,
+    paper: str = "a4",
+    figures: bool = True,
+    large_print: bool = False,
+) -> None:
     """Write the plan as a PDF for ``paper`` ("a4" or "letter") to a file path or a binary file.
 
     The whole file is laid out in memory first. A path is written through a temp
@@ -48,11 +58,11 @@ def render_pdf(plan: Plan, out: Path | str | BinaryIO, *, paper: str = "a4", fig
     if isinstance(out, str | Path):
         target = Path(out)
         check_target(target)
-        data = pdf_bytes(plan, paper=paper, figures=figures)
+        data = pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print)
 
         def produce(temp: Path) -> None:
             temp.write_bytes(data)
 
         write_atomic(target, produce)
         return
-    out.write(pdf_bytes(plan, paper=paper, figures=figures))
+    out.write(pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print))

@@ -1,4 +1,4 @@
-"""The cover: who, which goal, when, and a summary of what the plan asks for."""
+"""The cover: who, which goal, when, a summary of what the plan asks for, and every notice."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from hiprehab.render.words import (
     plural,
     runner_name,
 )
+from hiprehab.wording import notice_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 COVER_TITLE = "Cover"
 PLAN_TITLE = "Your hip exercise plan"
+NOTICES_TITLE = "About your plan"
 
 
 def sessions_per_week(plan: Plan) -> list[str]:
@@ -101,8 +103,8 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
             ("BOX", (0, 0), (-1, -1), 0.8, RULE),
             ("BACKGROUND", (0, 0), (0, -1), SHADE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         )
     )
     disclaimer = Grid([[Para(f"<b>Please read:</b> {esc(plan.rules.disclaimer)}", s.body)]], [width])
@@ -115,15 +117,16 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
             ("RIGHTPADDING", (0, 0), (-1, -1), 8),
         )
     )
+    notices = [Para(esc(notice_text(n)), s.bullet, bulletText="•") for n in plan.notices]
     return [
         SectionStart(COVER_TITLE, new_page=new_page),
-        Spacer(0, 10),
         Heading(PLAN_TITLE, s.title, ((COVER_TITLE, 0),), "cover"),
-        *([Para(f"for <b>{esc(name)}</b>", s.subtitle)] if name else [Spacer(0, 8)]),
+        *([Para(f"for <b>{esc(name)}</b>", s.subtitle)] if name else [Spacer(0, 6)]),
         Para(esc(template.title), s.h2),
         Para(esc(template.summary), s.body),
-        Spacer(0, 10),
+        Spacer(0, 6),
         table,
-        Spacer(0, 14),
+        *([Para(NOTICES_TITLE, s.h2), *notices] if notices else []),
+        Spacer(0, 10),
         disclaimer,
     ]

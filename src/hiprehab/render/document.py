@@ -20,7 +20,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from hiprehab import fonts
 from hiprehab.render.attach import Attachment, embed_files
-from hiprehab.render.flowables import KeepIfFits, SectionStart
+from hiprehab.render.flowables import PAGE_REF_SIZE, KeepIfFits, SectionStart, page_form
 from hiprehab.render.styles import (
     FOOTER_GAP,
     FOOTER_SIZE,
@@ -50,14 +50,21 @@ class _PlanCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.showOutline()
         self.attachments = attachments
+        self.page_marks: dict[str, int] = {}
+        """Page number of each bookmarked heading with a ``page_key``, as drawn."""
 
     def save(self) -> None:
-        """Write the page count into the form every page refers to, then save."""
+        """Write the page count and the named pages into the forms pages refer to, then save."""
         total = self.getPageNumber() - 1
         self.beginForm(_TOTAL_FORM)
         self.setFont(fonts.REGULAR, HEADER_SIZE)
         self.drawString(0, 0, str(total))
         self.endForm()
+        for key, page in sorted(self.page_marks.items()):
+            self.beginForm(page_form(key))
+            self.setFont(fonts.REGULAR, PAGE_REF_SIZE)
+            self.drawString(0, 0, str(page))
+            self.endForm()
         if self.attachments:
             embed_files(self, self.attachments)
         super().save()
@@ -109,11 +116,12 @@ class PlanDocument(BaseDocTemplate):
         _, footer_height = self.disclaimer.wrap(content_width - _PAGE_NUMBER_WIDTH, page_height)
         self.footer_height = max(footer_height, FOOTER_SIZE * 1.25)
         bottom = MARGIN + self.footer_height + FOOTER_GAP
+        self.frame_height = page_height - MARGIN - HEADER_HEIGHT - bottom
         frame = Frame(
             MARGIN,
             bottom,
             content_width,
-            page_height - MARGIN - HEADER_HEIGHT - bottom,
+            self.frame_height,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,

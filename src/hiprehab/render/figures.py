@@ -19,20 +19,21 @@ if TYPE_CHECKING:
 
     from hiprehab.model.exercise import Exercise
 
-FIGURE_PAD = 2.0  # between the frame and the figure inside it
+FIGURE_PAD = 1.0  # between the frame and the figure inside it
 
 
 class Figures:
     """Figures for one document: each drawn once and reused, pictures embedded once."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, size: float = FIGURE_SIZE) -> None:
         self.enabled = enabled
+        self.size = size
         self.cache = PictureCache()
         self.drawn: dict[str, Flowable | None] = {}
 
     def _inside(self, exercise: Exercise) -> Flowable | None:
         if exercise.id not in self.drawn:
-            inner = FIGURE_SIZE - 2 * FIGURE_PAD
+            inner = self.size - 2 * FIGURE_PAD
             self.drawn[exercise.id] = figure_flowable(exercise, inner, inner, self.cache)
         return self.drawn[exercise.id]
 
@@ -41,4 +42,4 @@ class Figures:
         if not self.enabled:
             return None
         form = f"hiprehabFigure.{exercise.id}"  # ids are slugs: valid in a PDF name
-        return FigureBox(FIGURE_SIZE, FIGURE_SIZE, self._inside(exercise), FIGURE_PAD, form)
+        return FigureBox(self.size, self.size, self._inside(exercise), FIGURE_PAD, form)

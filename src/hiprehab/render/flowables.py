@@ -1,34 +1,19 @@
-"""The plan's own flowables: bookmarked headings, section starts, log boxes, figure boxes."""
+"""The plan's own flowables: bookmarked headings, page references, section starts, figure boxes."""
 
 from __future__ import annotations
 
-import functools
 import weakref
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Table
 from reportlab.platypus.doctemplate import FrameBreak
 
-from hiprehab import fonts
-from hiprehab.render.styles import (
-    BODY_SIZE,
-    LIGHT_RULE,
-    RULE,
-    SCORE_LINE,
-    TICK_BOX,
-    WRITE_LINE_GAP,
-)
+from hiprehab.render.styles import BODY_SIZE, LIGHT_RULE
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus.doctemplate import BaseDocTemplate
-
-LOG_DONE = "Done"
-LOG_DURING = "Pain during"
-LOG_MORNING = "Pain next morning"
-LOG_NOTES = "Notes"
 
 
 class Para(Paragraph):
@@ -122,11 +107,13 @@ class Heading(Para):
         style: ParagraphStyle,
         outline: tuple[tuple[str, int], ...] = (),
         key: str = "",
+        page_key: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(markup, style, **kwargs)
         self.outline = outline
         self.key = key
+        self.page_key = page_key
 
     def draw(self) -> None:
         """Draw the text, then bind its bookmarks to its top edge."""
@@ -137,6 +124,9 @@ class Heading(Para):
             key = f"{self.key}-{index}"
             canvas.bookmarkHorizontal(key, 0, self.height)
             canvas.addOutlineEntry(title, key, level=level, closed=False)
+        marks = getattr(canvas, "page_marks", None)
+        if self.page_key and marks is not None:
+            marks.setdefault(self.page_key, canvas.getPageNumber())
 
 
 class SectionStart(ActionFlowable):
@@ -154,120 +144,44 @@ class SectionStart(ActionFlowable):
             doc.handle_pageBreak()
 
 
-class LogBox(Flowable):
-    """The log of one session: a tick box, two pain scores out of 10 and a notes line.
+class PageRef(Flowable):
+    """The number of the page where a :class:`Heading` with ``page_key`` ``key`` was drawn.
 
-    One row when the notes line still gets :data:`NOTES_MIN` there, else the
-    notes line goes below: the log of every session costs as little paper as a
-    pen allows. Every log of a width is alike, so it is drawn once per document
-    into a PDF form that each log then shows (see :class:`FigureBox`).
+    Written as a PDF form that the canvas defines once the whole plan is laid
+    out (see ``document._PlanCanvas``), so a page earlier in the plan can name a
+    later page without a second layout pass.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, key: str, font: str, size: float) -> None:
         super().__init__()
-        self.width = 0.0
-        self.height = 0.0
-        self.one_row = True
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        """Take the whole width; one row or two, depending on the room for notes."""
-        del availHeight
-        self.width = availWidth
-        notes_room = availWidth - _scores_width() - stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE)
-        self.one_row = notes_room >= NOTES_MIN
-        self.height = TICK_BOX + 2 if self.one_row else TICK_BOX + WRITE_LINE_GAP + 4
-        return self.width, self.height
-
-    def draw(self) -> None:
-        """Show the log's form, drawing it first if this is the first log of its layout."""
-        c = self.canv
-        form = f"hiprehabLog.{'row' if self.one_row else 'rows'}.{round(self.width * 100)}"
-        if not c.hasForm(form):
-            # A little room outside the box, so the forms' clip keeps whole line ends.
-            c.beginForm(form, -_BLEED, -_BLEED, self.width + _BLEED, self.height + _BLEED)
-            self._draw_log()
-            c.endForm()
-        c.doForm(form)
-
-    def _draw_log(self) -> None:
-        """Draw the box, the labelled score lines and the notes line."""
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.8)
-        box_y = self.height - TICK_BOX
-        c.rect(0, box_y, TICK_BOX, TICK_BOX, stroke=1, fill=0)
-        text_y = box_y + (TICK_BOX - BODY_SIZE) / 2 + 1.5
-        x = TICK_BOX + 6
-        for label, font, score in _LOG_FIELDS:
-            c.setFont(font, BODY_SIZE)
-            c.drawString(x, text_y, label)
-            x += stringWidth(label, font, BODY_SIZE)
-            if score:
-                c.line(x + 4, text_y - 2, x + 4 + SCORE_LINE, text_y - 2)
-                x += 4 + SCORE_LINE + 2
-                c.drawString(x, text_y, "/10")
-                x += stringWidth("/10", fonts.REGULAR, BODY_SIZE)
-            x += _FIELD_GAP
-        c.setFont(fonts.REGULAR, BODY_SIZE)
-        notes_x, notes_y = (x, text_y) if self.one_row else (0.0, 4.0)
-        c.drawString(notes_x, notes_y, LOG_NOTES)
-        c.setStrokeColor(LIGHT_RULE)
-        start = notes_x + stringWidth(LOG_NOTES, fonts.REGULAR, BODY_SIZE) + 4
-        c.line(start, notes_y - 2, self.width, notes_y - 2)
-        c.restoreState()
-
-
-# (label, font, followed by a score line) in reading order.
-_LOG_FIELDS = (
-    (LOG_DONE, fonts.BOLD, False),
-    (LOG_DURING, fonts.REGULAR, True),
-    (LOG_MORNING, fonts.REGULAR, True),
-)
-_BLEED = 2  # points; a whole number, as beginForm takes it
-
-
-@functools.cache
-def _scores_width() -> float:
-    """Width of the tick box and the two scores: the same for every log (fonts are fixed)."""
-    width = TICK_BOX + 6
-    for label, font, score in _LOG_FIELDS:
-        width += stringWidth(label, font, BODY_SIZE) + _FIELD_GAP
-        if score:
-            width += 4 + SCORE_LINE + 2 + stringWidth("/10", fonts.REGULAR, BODY_SIZE)
-    return width
-
-
-_FIELD_GAP = 10.0
-NOTES_MIN = 40 * mm
-"""The shortest notes line worth writing on."""
-
-
-class TickRow(Flowable):
-    """A row of empty squares to tick off, one per repeat of a walk-run block."""
-
-    def __init__(self, count: int, size: float = TICK_BOX, gap: float = 3.0) -> None:
-        super().__init__()
-        self.count = count
+        self.key = key
+        self.font = font
         self.size = size
-        self.gap = gap
-        self.width = count * (size + gap)
+        self.width = stringWidth("000", font, size)
         self.height = size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        """Fixed size: the squares never shrink below a pen tick."""
+        """Room for three digits."""
         del availWidth, availHeight
         return self.width, self.height
 
     def draw(self) -> None:
-        """Draw the squares."""
-        c = self.canv
-        c.saveState()
-        c.setStrokeColor(RULE)
-        c.setLineWidth(0.8)
-        for index in range(self.count):
-            c.rect(index * (self.size + self.gap), 0, self.size, self.size, stroke=1, fill=0)
-        c.restoreState()
+        """Show the page number's form (defined when the plan is saved)."""
+        self.canv.saveState()
+        self.canv.translate(0, self.size * 0.2)
+        scale = self.size / PAGE_REF_SIZE
+        self.canv.scale(scale, scale)
+        self.canv.doForm(page_form(self.key))
+        self.canv.restoreState()
+
+
+PAGE_REF_SIZE = 10.0
+"""The text size of the page-number forms; a reference scales them to its own size."""
+
+
+def page_form(key: str) -> str:
+    """The name of the form holding the page number of ``key``."""
+    return f"hiprehabPage.{key}"
 
 
 class FigureBox(Flowable):

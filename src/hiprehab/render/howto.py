@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from hiprehab.render.flowables import LOG_DONE, LOG_DURING, LOG_MORNING, Grid, Heading, Para, SectionStart
+from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, table_style
+from hiprehab.render.week import DONE_LABEL, DURING_LABEL, MORNING_LABEL
 from hiprehab.render.words import PLANNED_AROUND, esc, planned_around
-from hiprehab.wording import notice_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -81,8 +81,8 @@ def traffic_light(plan: Plan, styles: Styles, width: float) -> Grid:
             ("BACKGROUND", (0, 1), (0, 1), AMBER),
             ("BACKGROUND", (0, 2), (0, 2), RED),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         )
     )
     return table
@@ -90,7 +90,7 @@ def traffic_light(plan: Plan, styles: Styles, width: float) -> Grid:
 
 def dose_table(styles: Styles, width: float) -> Grid:
     """How to read a dose, by example."""
-    first = 45 * mm
+    first = 42 * mm
     data = [
         [Para(f"<b>{esc(example)}</b>", styles.cell), Para(esc(meaning), styles.cell)]
         for example, meaning in DOSE_EXAMPLES
@@ -142,12 +142,9 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     s = styles
     template = plan.template
     flow: list[Flowable] = [
-        SectionStart(HOWTO_TITLE),
+        SectionStart(HOWTO_TITLE, new_page=False),
         Heading(HOWTO_TITLE, s.h1, ((HOWTO_TITLE, 0),), "howto"),
     ]
-    if plan.notices:
-        flow.append(Para("About your plan", s.h2))
-        flow += _bullets(tuple(notice_text(n) for n in plan.notices), s)
     flow += left_out(plan, s, width)
     flow += [
         Para("Listen to your pain: the traffic light", s.h2),
@@ -158,11 +155,13 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         ),
         traffic_light(plan, s, width),
         Para(f"Based on: {esc(template.pain_rules.source)}", s.note),
-        Para("Log every session", s.h2),
+        Para("Your week sheet", s.h2),
         Para(
-            f"Each session ends with a log box. Tick <b>{LOG_DONE}</b> when you have done it, "
-            f"write your <b>{LOG_DURING.lower()}</b> score straight after, and your "
-            f"<b>{LOG_MORNING.lower()}</b> score when you get up. Bring the log to any "
+            "Each week is one page: the days are columns, and each exercise is a row with its dose "
+            "and its card number in the exercise library at the back. Tick the box on a day when "
+            f"you have done that exercise, tick <b>{DONE_LABEL}</b> when the day's plan is done, "
+            f"write your <b>{DURING_LABEL.lower()}</b> score straight after, and your "
+            f"<b>{MORNING_LABEL.lower()}</b> score when you get up. Bring the sheets to any "
             "appointment.",
             s.body,
         ),

@@ -1,4 +1,9 @@
-"""The exercise library: every exercise of the plan once, in full, with its avoid rule."""
+"""The exercise library: every card of the plan once, numbered in the order the runner meets it.
+
+The week sheets name exercises by these numbers. Cards 1, 2, 3... are the
+exercises the plan schedules, in first-use order; after them come the easier
+and harder rungs the cards point to, so "Easier: card 31" always leads to a card.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Spacer
 
-from hiprehab.render.cards import card, rungs_line, text_lines
+from hiprehab.render.cards import card, text_lines
 from hiprehab.render.flowables import Heading, Para, SectionStart
 from hiprehab.render.words import AVOID_LABELS, EQUIPMENT_LABELS, esc
+from hiprehab.wording import dose_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -18,12 +24,11 @@ if TYPE_CHECKING:
     from hiprehab.render.figures import Figures
     from hiprehab.render.styles import Styles
 
-from hiprehab.wording import dose_text
-
 LIBRARY_TITLE = "Exercise library"
+CARD_GAP = 4.0
 
 
-def _rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
+def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
     """Easier and harder rung of each exercise, as the plan gave them where first used."""
     found: dict[str, tuple[Exercise | None, Exercise | None]] = {}
     for week in plan.weeks:
@@ -32,6 +37,30 @@ def _rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
                 for item in session.items:
                     found.setdefault(item.exercise.id, (item.easier, item.harder))
     return found
+
+
+def library_cards(plan: Plan) -> list[Exercise]:
+    """Every card in order: the plan's exercises as first used, then the rungs they point to."""
+    cards = list(plan.library)
+    known = {e.id for e in cards}
+    for week in plan.weeks:
+        for day in week.days:
+            for session in day.sessions:
+                for item in session.items:
+                    if item.exercise.id not in known:  # a plan's library normally holds them all
+                        cards.append(item.exercise)
+                        known.add(item.exercise.id)
+    for easier, harder in rungs(plan).values():
+        for rung in (easier, harder):
+            if rung is not None and rung.id not in known:
+                cards.append(rung)
+                known.add(rung.id)
+    return cards
+
+
+def card_numbers(plan: Plan) -> dict[str, int]:
+    """The number of each exercise's card, from 1 without gaps (see :func:`library_cards`)."""
+    return {exercise.id: n for n, exercise in enumerate(library_cards(plan), 1)}
 
 
 def avoid_text(exercise: Exercise) -> str | None:
@@ -43,35 +72,53 @@ def avoid_text(exercise: Exercise) -> str | None:
     return f"Left out of plans for runners with {words}.{note}"
 
 
+def rung_text(easier: Exercise | None, harder: Exercise | None, numbers: dict[str, int]) -> str:
+    """``<b>Easier:</b> card 4 (Bridge hold)   <b>Harder:</b> card 31 (...)``, or ""."""
+    parts = []
+    for word, rung in (("Easier", easier), ("Harder", harder)):
+        if rung is not None:
+            parts.append(f"<b>{word}:</b> card {numbers[rung.id]} ({esc(rung.name)})")
+    return "&nbsp;&nbsp;&nbsp;".join(parts)
+
+
 def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) -> list[Flowable]:
     """The library pages."""
     s = styles
-    rungs = _rungs(plan)
+    given = rungs(plan)
+    cards = library_cards(plan)
+    numbers = card_numbers(plan)
+    scheduled = {
+        item.exercise.id for week in plan.weeks for day in week.days for x in day.sessions for item in x.items
+    }
     flow: list[Flowable] = [
         SectionStart(LIBRARY_TITLE),
         Heading(LIBRARY_TITLE, s.h1, ((LIBRARY_TITLE, 0),), "library"),
         Para(
-            "Every exercise in your plan, numbered in the order you first meet it; the week pages "
-            "name each exercise's card. The usual dose is the catalogue's; your week pages give "
-            "the dose for each day.",
+            "Every exercise of your plan, numbered in the order you first meet it; the week sheets "
+            "name each one by its card number. The usual dose is the catalogue's: your week sheet "
+            "gives the dose for each week. Cards after the last one in your weeks are the easier "
+            "and harder versions the cards point to.",
             s.body,
         ),
     ]
-    for number, exercise in enumerate(plan.library, 1):
+    for number, exercise in enumerate(cards, 1):
         equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment)
-        body: list[Flowable] = [
-            Para(f"<i>{esc(exercise.summary)}</i>", s.cell),
-            Para(f"<b>Usual dose:</b> {esc(dose_text(exercise.dose))}", s.cell),
-            Para(f"<b>You need:</b> {esc(equipment)}", s.cell),
-            *text_lines(exercise, s),
-        ]
-        easier, harder = rungs.get(exercise.id, (None, None))
-        line = rungs_line(easier, harder, s)
-        if line is not None:
-            body.append(line)
+        lead = (
+            f"<i>{esc(exercise.summary)}</i> <b>Usual dose:</b> {esc(dose_text(exercise.dose))}. "
+            f"<b>You need:</b> {esc(equipment)}."
+        )
+        if exercise.id not in scheduled:
+            lead += " <i>Not in your weeks: for when you need an easier or harder version.</i>"
+        body: list[Flowable] = [Para(lead, s.cell), *text_lines(exercise, s)]
+        easier, harder = given.get(exercise.id, (None, None))
+        line = rung_text(easier, harder, numbers)
         avoid = avoid_text(exercise)
         if avoid is not None:
-            body.append(Para(f"<b>Avoid rule:</b> {esc(avoid)}", s.cell))
-        title = f"<b>{number}. {esc(exercise.name)}</b>"
-        flow += [card(title, body, width, figures.box(exercise), s), Spacer(0, 6)]
+            line += ("&nbsp;&nbsp;&nbsp;" if line else "") + f"<b>Avoid rule:</b> {esc(avoid)}"
+        if line:
+            body.append(Para(line, s.cell))
+        box = figures.box(exercise)
+        side: list[Flowable] = [box] if box is not None else []
+        title = f"<b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b>"
+        flow += [card(title, body, side, width, s), Spacer(0, CARD_GAP)]
     return flow

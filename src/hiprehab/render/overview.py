@@ -1,7 +1,7 @@
-"""The overview calendar: a row per week, a column per weekday, session codes and a legend.
+"""The overview calendar: a row per week with its page, a column per weekday, session codes.
 
-Twelve weeks fit one page on A4 and Letter; longer plans continue on the next
-pages with the column headings repeated.
+A row is one line, so a year of weeks takes two pages; longer plans continue
+on the next page with the column headings repeated.
 """
 
 from __future__ import annotations
@@ -10,8 +10,18 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Spacer
 
-from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
-from hiprehab.render.styles import HEADING_SHADE, LIGHT_RULE, RULE, SHADE, TableCommand, table_style
+from hiprehab import fonts
+from hiprehab.render.flowables import Grid, Heading, PageRef, Para, SectionStart
+from hiprehab.render.styles import (
+    BODY_SIZE,
+    HEADING_SHADE,
+    LIGHT_RULE,
+    RULE,
+    SHADE,
+    TableCommand,
+    table_style,
+)
+from hiprehab.render.week import week_page_key
 from hiprehab.render.words import DASH, DAY_NAMES, esc, short_date
 
 if TYPE_CHECKING:
@@ -36,7 +46,8 @@ CODES: dict[str, tuple[str, str]] = {
 }
 
 WEEK_COLUMN = 62.0
-PHASE_COLUMN = 92.0
+PAGE_COLUMN = 40.0
+PHASE_COLUMN = 84.0
 
 
 def session_code(session: Session) -> str:
@@ -49,32 +60,24 @@ def session_code(session: Session) -> str:
     return session.type
 
 
-def _week_cell(week: Week, styles: Styles) -> list[Flowable]:
-    first, last = week.days[0].date, week.days[-1].date
-    return [
-        Para(f"<b>Week {week.number}</b>", styles.cell),
-        Para(f"{esc(short_date(first))} {DASH}<br/>{esc(short_date(last))}", styles.cell),
-    ]
+def _week_cell(week: Week, styles: Styles) -> Para:
+    return Para(f"<b>{week.number}</b>&nbsp;&nbsp;{esc(short_date(week.days[0].date))}", styles.cell)
 
 
 def _phase_cell(week: Week, styles: Styles, *, first_of_phase: bool) -> Para:
     title = esc(week.phase.title)
     text = f"<b>{title}</b>" if first_of_phase else title
     if week.deload:
-        text += "<br/><i>lighter week</i>"
+        text += " <i>(lighter)</i>"
     return Para(text, styles.cell)
 
 
-def _day_cell(week: Week, index: int, styles: Styles) -> list[Flowable]:
+def _day_cell(week: Week, index: int, styles: Styles) -> Para | str:
     days = [d for d in week.days if d.date.weekday() == index]
     if not days:
-        return []
-    day = days[0]
-    codes = [CODES[session_code(s)][0] for s in day.sessions] or [CODES["rest"][0]]
-    return [
-        Para(esc(short_date(day.date)), styles.cell_center),
-        Para(" ".join(codes), styles.code),
-    ]
+        return ""
+    codes = [CODES[session_code(s)][0] for s in days[0].sessions] or [CODES["rest"][0]]
+    return Para(" ".join(codes), styles.code)
 
 
 def _legend(plan: Plan, styles: Styles) -> Para:
@@ -92,7 +95,8 @@ def _legend(plan: Plan, styles: Styles) -> Para:
 def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     """The overview page(s)."""
     header: list[object] = [
-        Para("<b>Week</b>", styles.cell),
+        Para("<b>Week</b>, from", styles.cell),
+        Para("<b>Page</b>", styles.cell),
         Para("<b>Phase</b>", styles.cell),
         *(Para(f"<b>{name[:3]}</b>", styles.cell_center) for name in DAY_NAMES),
     ]
@@ -101,9 +105,9 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
         ("GRID", (0, 0), (-1, -1), 0.4, LIGHT_RULE),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), HEADING_SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -121,15 +125,18 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
         rows.append(
             [
                 _week_cell(week, styles),
+                PageRef(week_page_key(week), fonts.REGULAR, styles.size),
                 _phase_cell(week, styles, first_of_phase=first_of_phase),
                 *(_day_cell(week, i, styles) for i in range(7)),
             ]
         )
-    day_width = (width - WEEK_COLUMN - PHASE_COLUMN) / 7
-    table = Grid(rows, colWidths=[WEEK_COLUMN, PHASE_COLUMN] + [day_width] * 7, repeatRows=1)
+    scale = styles.size / BODY_SIZE
+    fixed = [WEEK_COLUMN * scale, PAGE_COLUMN * scale, PHASE_COLUMN * scale]
+    day_width = (width - sum(fixed)) / 7
+    table = Grid(rows, colWidths=[*fixed] + [day_width] * 7, repeatRows=1)
     table.setStyle(table_style(*commands))
     return [
-        SectionStart(OVERVIEW_TITLE),
+        SectionStart(OVERVIEW_TITLE, new_page=False),
         Heading(OVERVIEW_TITLE, styles.h1, ((OVERVIEW_TITLE, 0),), "overview"),
         _legend(plan, styles),
         Spacer(0, 4),

@@ -14,7 +14,7 @@ from hiprehab.render.library import library_section
 from hiprehab.render.overview import overview_section
 from hiprehab.render.referral import referral_notice, referral_sheet
 from hiprehab.render.warnings import warnings_section
-from hiprehab.render.week import WeekWriter
+from hiprehab.render.week import WeekSheet
 from hiprehab.render.words import runner_name
 
 if TYPE_CHECKING:
@@ -56,8 +56,14 @@ def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
     )
 
 
-def plan_story(plan: Plan, styles: Styles, width: float, figures: Figures) -> list[Flowable]:
-    """Every part of the plan, in reading order; a stopped plan is the referral sheet alone."""
+def plan_story(
+    plan: Plan, styles: Styles, width: float, figures: Figures, page_height: float
+) -> list[Flowable]:
+    """Every part of the plan, in reading order; a stopped plan is the referral sheet alone.
+
+    The front matter (cover, how to use it, warning signs, overview) comes first,
+    then one page per week, then the exercise library.
+    """
     if plan.screening.outcome == "stop":
         return referral_sheet(plan, styles, width)
     story: list[Flowable] = []
@@ -68,7 +74,7 @@ def plan_story(plan: Plan, styles: Styles, width: float, figures: Figures) -> li
     story += howto_section(plan, styles, width)
     story += warnings_section(plan.rules, styles, width)
     story += overview_section(plan, styles, width)
-    writer = WeekWriter(plan, styles, width, figures)
+    writer = WeekSheet(plan, styles, width, page_height)
     for week in plan.weeks:
         story += writer.week(week)
     story += library_section(plan, styles, width, figures)

@@ -29,15 +29,18 @@ MARGIN = 14 * mm
 HEADER_HEIGHT = 9 * mm
 FOOTER_GAP = 3 * mm
 
-BODY_SIZE = 10.5
+BODY_SIZE = 10.0  # the floor for text a runner reads
+LARGE_BODY_SIZE = 14.0  # ``--large-print``: for runners who read small print badly
 HEADER_SIZE = 9.0
 FOOTER_SIZE = 8.0
 
 TICK_BOX = 6 * mm  # "done" squares: at least 5 mm so a pen tick fits
+LARGE_TICK_BOX = 8 * mm
 SCORE_LINE = 12 * mm  # write-in space for a pain score: two handwritten digits
 WRITE_LINE_GAP = 8 * mm  # height of a handwritten line
 
-FIGURE_SIZE = 30 * mm  # the illustration box of an exercise card
+FIGURE_SIZE = 36 * mm  # the illustration box of an exercise card: at least 35 mm wide
+LARGE_FIGURE_SIZE = 44 * mm
 
 INK = colors.black
 RULE = colors.Color(0.45, 0.45, 0.45)
@@ -53,7 +56,7 @@ RED = colors.Color(0.93, 0.55, 0.55)
 
 @dataclass(frozen=True)
 class Styles:
-    """The paragraph styles; build with :func:`make_styles` after registering fonts."""
+    """The paragraph styles and pen sizes; build with :func:`make_styles` after registering fonts."""
 
     body: ParagraphStyle
     body_bold: ParagraphStyle
@@ -74,42 +77,63 @@ class Styles:
     symbol: ParagraphStyle
     mark: ParagraphStyle
     footer: ParagraphStyle
+    large_print: bool = False
+    tick_box: float = TICK_BOX
+    figure_size: float = FIGURE_SIZE
+
+    @property
+    def size(self) -> float:
+        """The body text size in points."""
+        return float(self.body.fontSize)
 
 
-def make_styles() -> Styles:
-    """The styles of the plan, in the fonts of :mod:`hiprehab.fonts`."""
+def make_styles(*, large_print: bool = False) -> Styles:
+    """The styles of the plan, in the fonts of :mod:`hiprehab.fonts`; larger for ``large_print``."""
+    size = LARGE_BODY_SIZE if large_print else BODY_SIZE
+    scale = size / BODY_SIZE
     # Every style descends from this one, which names the font and the bullet
     # font: ReportLab's default is the base-14 Helvetica, which is not embedded.
     base = ParagraphStyle(
         "base",
         fontName=fonts.REGULAR,
         bulletFontName=fonts.REGULAR,
-        fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.3,
+        fontSize=size,
+        leading=size * 1.25,
         textColor=INK,
     )
-    cell_leading = BODY_SIZE * 1.25
+    cell_leading = size * 1.2
     return Styles(
-        body=ParagraphStyle("body", base, spaceAfter=4),
+        large_print=large_print,
+        tick_box=LARGE_TICK_BOX if large_print else TICK_BOX,
+        figure_size=LARGE_FIGURE_SIZE if large_print else FIGURE_SIZE,
+        body=ParagraphStyle("body", base, spaceAfter=3),
         body_bold=ParagraphStyle("body_bold", base, fontName=fonts.BOLD, spaceAfter=4),
         note=ParagraphStyle("note", base, fontName=fonts.ITALIC, spaceAfter=4),
-        bullet=ParagraphStyle("bullet", base, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=3),
+        bullet=ParagraphStyle("bullet", base, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=1.5),
         step=ParagraphStyle(
             "step", base, leading=cell_leading, leftIndent=5 * mm, bulletIndent=0, spaceAfter=1
         ),
         label=ParagraphStyle("label", base, fontName=fonts.BOLD, spaceBefore=2, spaceAfter=2, keepWithNext=1),
-        title=ParagraphStyle("title", base, fontName=fonts.BOLD, fontSize=26, leading=32, spaceAfter=6),
-        subtitle=ParagraphStyle("subtitle", base, fontSize=15, leading=20, spaceAfter=14),
+        title=ParagraphStyle(
+            "title", base, fontName=fonts.BOLD, fontSize=24 * scale, leading=29 * scale, spaceAfter=6
+        ),
+        subtitle=ParagraphStyle("subtitle", base, fontSize=15 * scale, leading=19 * scale, spaceAfter=8),
         h1=ParagraphStyle(
-            "h1", base, fontName=fonts.BOLD, fontSize=18, leading=23, spaceAfter=8, keepWithNext=1
+            "h1",
+            base,
+            fontName=fonts.BOLD,
+            fontSize=16 * scale,
+            leading=20 * scale,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
         h2=ParagraphStyle(
             "h2",
             base,
             fontName=fonts.BOLD,
-            fontSize=13.5,
-            leading=18,
-            spaceBefore=10,
+            fontSize=12.5 * scale,
+            leading=16 * scale,
+            spaceBefore=7,
             spaceAfter=4,
             keepWithNext=1,
         ),
@@ -117,21 +141,25 @@ def make_styles() -> Styles:
             "h3",
             base,
             fontName=fonts.BOLD,
-            fontSize=11.5,
-            leading=15,
-            spaceBefore=6,
+            fontSize=11 * scale,
+            leading=14 * scale,
+            spaceBefore=4,
             spaceAfter=3,
             keepWithNext=1,
         ),
-        card_title=ParagraphStyle("card_title", base, fontSize=11.5, leading=15),
+        card_title=ParagraphStyle("card_title", base, fontSize=11 * scale, leading=13.5 * scale),
         cell=ParagraphStyle("cell", base, leading=cell_leading),
         cell_bold=ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, leading=cell_leading),
         cell_center=ParagraphStyle("cell_center", base, alignment=TA_CENTER, leading=cell_leading),
-        code=ParagraphStyle("code", base, fontName=fonts.BOLD, fontSize=11, leading=13, alignment=TA_CENTER),
-        symbol=ParagraphStyle(
-            "symbol", base, fontName=fonts.BOLD, fontSize=20, leading=24, alignment=TA_CENTER
+        code=ParagraphStyle(
+            "code", base, fontName=fonts.BOLD, fontSize=size, leading=size * 1.2, alignment=TA_CENTER
         ),
-        mark=ParagraphStyle("mark", base, fontName=fonts.BOLD, fontSize=13, leading=14, alignment=TA_CENTER),
+        symbol=ParagraphStyle(
+            "symbol", base, fontName=fonts.BOLD, fontSize=20 * scale, leading=24 * scale, alignment=TA_CENTER
+        ),
+        mark=ParagraphStyle(
+            "mark", base, fontName=fonts.BOLD, fontSize=13 * scale, leading=14 * scale, alignment=TA_CENTER
+        ),
         footer=ParagraphStyle("footer", base, fontSize=FOOTER_SIZE, leading=FOOTER_SIZE * 1.25),
     )
 

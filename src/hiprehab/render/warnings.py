@@ -57,9 +57,9 @@ def tell_doctor(rules: ScreeningRules, styles: Styles) -> list[Flowable]:
 
 
 def warnings_section(rules: ScreeningRules, styles: Styles, width: float) -> list[Flowable]:
-    """The warning-signs page."""
+    """The warning signs, straight after the how-to pages (no page of their own)."""
     return [
-        SectionStart("Warning signs"),
+        SectionStart("Warning signs", new_page=False),
         Heading(WARNINGS_TITLE, styles.h1, ((WARNINGS_TITLE, 0),), "warnings"),
         Para(
             "Stop the plan and see a doctor or physiotherapist if any of these happens, "

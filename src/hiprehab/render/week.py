@@ -1,48 +1,92 @@
-"""Week sections: the week's heading, then each day's sessions, cards and log boxes.
+"""The week sheet: one page per week, the days as columns and the sessions as rows.
 
-Card repetition: an exercise gets its full card in the week pages
-the first time the plan gives it, where the runner first meets it. After that,
-in the same week and in later weeks, it is one row of a dose table (name, this
-session's dose, what changed) that names its numbered card in the exercise
-library. Repeating each full card once a week made a real 12-week plan 118
-pages long; with rows it is about 70, and every week still shows each day's
-doses and a log for every session.
+Each exercise of the week is one row with its dose and its card number, and a
+tick box on every day it is planned; the run row gives each run's time or
+distance in its day; the last rows are each day's log (Done, pain during, pain
+next morning). The week's phase, focus, checkpoint and what changes this week
+sit at the top. A week is one page: when it is too full, the layout tightens
+(less padding, closer lines, the smallest tick box a pen still fits) before
+anything else, and text shrinks below body size only as a last resort. In large
+print a week may run onto a second page, its day headings repeated.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepInFrame, Spacer
 
 from hiprehab import fonts
-from hiprehab.render.cards import card, rungs_line, text_lines
-from hiprehab.render.flowables import Grid, Heading, KeepIfFits, LogBox, Para, SectionStart, TickRow, one_line
-from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, TableCommand, table_style
+from hiprehab.model.exercise import Dose
+from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
+from hiprehab.render.library import card_numbers
+from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
+from hiprehab.render.styles import HEADING_SHADE, LIGHT_RULE, RULE, SHADE, TableCommand, table_style
 from hiprehab.render.words import (
+    DAY_NAMES,
+    SESSION_LABELS,
     UNIT_LABELS,
     date_range,
     esc,
     interval_text,
-    item_dose,
-    long_date,
     number,
-    run_summary,
     session_heading,
-    short_day,
+    short_date,
+    word_list,
 )
+from hiprehab.wording import dose_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from hiprehab.model.plan import Day, Item, Plan, Session, Week
-    from hiprehab.render.figures import Figures
+    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.plan import Item, Plan, Run, Session, Week
     from hiprehab.render.styles import Styles
 
 WEEKS_OUTLINE = "Week by week"
-PARTS = (("warmup", "Warm-up"), ("main", ""), ("cooldown", "Cool-down"))
 CHECKPOINT_LABEL = "Checkpoint:"
+FOCUS_LABEL = "Focus:"
+CHANGES_LABEL = "What changes this week:"
+LIGHTER_WEEK = "Lighter week: a little less than last week, so your body can catch up."
+DONE_LABEL = "Done today"
+DURING_LABEL = "Pain during"
+MORNING_LABEL = "Pain next morning"
+HOW_TO_FILL = (
+    "Tick a box for each exercise you do, and Done when the day's plan is done. "
+    "Score your hip pain from 0 to 10 during the day's exercise and when you get up the next morning."
+)
+
+# The order of a week's session rows; a type not named here follows them.
+ROW_ORDER = ("activation", "strength", "mobility", "run", "cross_training", "recovery")
+PART_WORDS = {"warmup": "before the run", "cooldown": "after the run"}
+
+DAY_WIDTH = 15.5 * mm
+LARGE_DAY_WIDTH = 21 * mm
+
+
+@dataclass(frozen=True)
+class Fit:
+    """One step of tightening: cell padding, line spacing and tick-box size."""
+
+    pad: float
+    leading: float
+    """Line spacing as a multiple of the text size."""
+    box: float
+    gap: float
+    """Space between the parts of the page's top."""
+
+
+def fits(styles: Styles) -> tuple[Fit, ...]:
+    """The layouts to try, roomiest first; the last keeps the tick box at 5 mm."""
+    box = styles.tick_box
+    return (
+        Fit(pad=2.5, leading=1.2, box=box, gap=4),
+        Fit(pad=1.5, leading=1.15, box=box - 0.5 * mm, gap=3),
+        Fit(pad=1.0, leading=1.1, box=max(5 * mm, box - 1 * mm), gap=2),
+    )
 
 
 def checkpoint_text(checkpoint: str) -> str:
@@ -59,198 +103,334 @@ def week_label(week: Week, plan: Plan) -> str:
 
 
 def week_outline(week: Week) -> str:
-    """The bookmark title of a week."""
+    """The bookmark title of a week: ``Week 3: Load``."""
     return f"Week {week.number}: {week.phase.title}"
 
 
-def card_numbers(plan: Plan) -> dict[str, int]:
-    """The number of each exercise's card in the library (first-use order, from 1)."""
-    return {exercise.id: n for n, exercise in enumerate(plan.library, 1)}
+def week_page_key(week: Week) -> str:
+    """The name under which a week's page number is known (see :class:`~.flowables.PageRef`)."""
+    return f"week{week.number}"
 
 
-class WeekWriter:
-    """Writes the week sections in order; remembers which exercises have had their card."""
+def sheet_dose(item: Item) -> str:
+    """The dose as the week sheet prints it: the tempo is on the card, the rest only when unusual."""
+    usual_rest = item.exercise.dose.rest_s
+    dose = Dose(
+        sets=item.sets,
+        reps=item.reps,
+        hold_s=item.hold_s,
+        duration_min=item.duration_min,
+        per_side=item.per_side,
+        rest_s=item.rest_s if item.rest_s != usual_rest else None,
+    )
+    return dose_text(dose)
 
-    def __init__(self, plan: Plan, styles: Styles, width: float, figures: Figures) -> None:
+
+@dataclass
+class Row:
+    """One exercise at one dose in one kind of session, and the days it is planned."""
+
+    exercise: Exercise
+    dose: str
+    part: str
+    optional: bool
+    days: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Group:
+    """The rows of one kind of session in a week."""
+
+    kind: str
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    runs: dict[int, Run] = field(default_factory=dict)
+
+
+def _group_title(session: Session) -> str:
+    return session_heading(session) if session.type != "activation" else session.title
+
+
+def week_groups(week: Week) -> list[Group]:
+    """The week's session rows, grouped by kind in :data:`ROW_ORDER`, each exercise once per dose."""
+    groups: dict[str, Group] = {}
+    parts = {"warmup": 0, "main": 1, "cooldown": 2}
+    for index, day in enumerate(week.days):
+        for session in day.sessions:
+            if session.type == "rest":
+                continue
+            group = groups.setdefault(session.type, Group(session.type, _group_title(session)))
+            if session.run is not None:
+                group.runs.setdefault(index, session.run)
+            for item in session.items:
+                dose = sheet_dose(item)
+                row = next(
+                    (
+                        r
+                        for r in group.rows
+                        if (r.exercise.id, r.dose, r.part, r.optional)
+                        == (item.exercise.id, dose, item.part, item.optional)
+                    ),
+                    None,
+                )
+                if row is None:
+                    row = Row(item.exercise, dose, item.part, item.optional)
+                    group.rows.append(row)
+                if index not in row.days:
+                    row.days.append(index)
+    for group in groups.values():
+        group.rows.sort(key=lambda r: parts.get(r.part, 1))  # stable: first-use order within a part
+    order = {kind: n for n, kind in enumerate(ROW_ORDER)}
+    return sorted(groups.values(), key=lambda g: order.get(g.kind, len(order)))
+
+
+def week_changes(week: Week, numbers: dict[str, int]) -> list[str]:
+    """What changes this week, once per change: ``+5 seconds (cards 1 and 2)``."""
+    found: dict[str, list[int]] = {}
+    for day in week.days:
+        for session in day.sessions:
+            for item in session.items:
+                if item.change:
+                    cards = found.setdefault(item.change.strip().rstrip("."), [])
+                    card = numbers[item.exercise.id]
+                    if card not in cards:
+                        cards.append(card)
+    lines = []
+    for change, cards in found.items():
+        word = "card" if len(cards) == 1 else "cards"
+        lines.append(f"{change} ({word} {word_list([str(c) for c in sorted(cards)])})")
+    return lines
+
+
+def run_cell(run: Run, units: str) -> str:
+    """A run's target in its day's column: time or distance, and the walk-run blocks."""
+    lines = []
+    if run.total_min is not None:
+        lines.append(f"{number(run.total_min)} min")
+    if run.distance is not None:
+        lines.append(f"{number(run.distance)} {UNIT_LABELS.get(run.units or units, run.units)}")
+    for block in run.intervals or ():
+        walk = f"/{number(block.walk_min)}" if block.walk_min else ""
+        lines.append(f"{number(block.run_min)}{walk} x{block.repeats}")
+    if run.long_run:
+        lines.append("long")
+    return "<br/>".join(esc(line) for line in lines)
+
+
+def run_label(group: Group, units: str) -> str:
+    """The run row's label: how to read its cells, by the week's first walk-run block if any."""
+    label = f"<b>Your runs</b>: {esc(_units_word(units))} in all"
+    block = next((b for run in group.runs.values() for b in run.intervals or ()), None)
+    if block is not None:
+        walk = f"/{number(block.walk_min)}" if block.walk_min else ""
+        example = f"{number(block.run_min)}{walk} x{block.repeats}"
+        label += f"; {esc(example)} = {esc(interval_text(block).lower())}"
+    return label
+
+
+class WeekSheet:
+    """Writes the week pages of a plan."""
+
+    def __init__(self, plan: Plan, styles: Styles, width: float, page_height: float) -> None:
         self.plan = plan
         self.styles = styles
         self.width = width
-        self.figures = figures
+        self.page_height = page_height
         self.numbers = card_numbers(plan)
-        self.shown: set[str] = set()
+        self.day_width = LARGE_DAY_WIDTH if styles.large_print else DAY_WIDTH
 
-    def _reference(self, item: Item) -> str:
-        number_ = self.numbers.get(item.exercise.id)
-        return f"card {number_}" if number_ is not None else ""
+    def _style(self, base: ParagraphStyle, fit: Fit, name: str) -> ParagraphStyle:
+        return ParagraphStyle(name, base, leading=base.fontSize * fit.leading, spaceBefore=0, spaceAfter=0)
 
-    def _name(self, item: Item) -> str:
-        optional = " <i>(optional)</i>" if item.optional else ""
-        return f"<b>{esc(item.exercise.name)}</b>{optional}"
-
-    def _card(self, item: Item) -> Flowable:
+    def _top(self, week: Week, fit: Fit) -> list[Flowable]:
         s = self.styles
-        reference = self._reference(item)
-        title = f"{self._name(item)}&nbsp;&nbsp;&nbsp;{esc(item_dose(item))}"
-        if reference:
-            title += f"&nbsp;&nbsp;&nbsp;<i>{reference}</i>"
-        body: list[Flowable] = []
-        if item.change:
-            body.append(Para(f"<i>{esc(item.change)}</i>", s.cell))
-        body += text_lines(item.exercise, s)
-        rungs = rungs_line(item.easier, item.harder, s)
-        if rungs is not None:
-            body.append(rungs)
-        return card(title, body, self.width, self.figures.box(item.exercise), s)
-
-    def _rows(self, items: list[Item]) -> Grid:
-        """Exercises already shown: one row each, name, dose and the card to look at.
-
-        A name or dose that fits on one line is a plain string, which the table
-        draws as is: these rows hold most of a plan's cells, and plain strings
-        spare a Paragraph's markup parsing and line breaking for each.
-        """
-        s = self.styles
-        ref_width = 20 * mm
-        name_width = (self.width - ref_width) * 0.45
-        dose_width = self.width - ref_width - name_width
-        rows: list[list[object]] = []
-        bold: list[TableCommand] = []
-        for row, item in enumerate(items):
-            name, dose = item.exercise.name, item_dose(item)
-            plain_name = not item.optional and one_line(name, fonts.BOLD, name_width)
-            plain_dose = not item.change and one_line(dose, fonts.REGULAR, dose_width)
-            if plain_name:
-                bold.append(("FONTNAME", (0, row), (0, row), fonts.BOLD))
-            change = f"<br/><i>{esc(item.change)}</i>" if item.change else ""
-            rows.append(
-                [
-                    name if plain_name else Para(self._name(item), s.cell),
-                    dose if plain_dose else Para(esc(dose) + change, s.cell),
-                    self._reference(item),
-                ]
-            )
-        table = Grid(rows, colWidths=[name_width, dose_width, ref_width])
-        table.setStyle(
-            table_style(
-                *bold,
-                ("LEADING", (0, 0), (-1, -1), s.cell.leading),  # plain strings: rows as tall as Paragraphs
-                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            )
-        )
-        return table
-
-    def _items(self, items: list[Item]) -> list[Flowable]:
-        flow: list[Flowable] = []
-        waiting: list[Item] = []
-        for item in items:
-            if item.exercise.id in self.shown:
-                waiting.append(item)
-                continue
-            if waiting:
-                flow += [self._rows(waiting), Spacer(0, 4)]
-                waiting = []
-            self.shown.add(item.exercise.id)
-            flow += [self._card(item), Spacer(0, 4)]
-        if waiting:
-            flow += [self._rows(waiting), Spacer(0, 4)]
-        return flow
-
-    def _run(self, session: Session) -> Flowable:
-        """The run: a summary line, the plan's note, and a square per walk-run repeat."""
-        assert session.run is not None  # noqa: S101 - only called for sessions with a run
-        s = self.styles
-        run = session.run
-        summary = esc(run_summary(run, self.plan.profile.units))
-        lines = [Para(f"<b>Your run:</b> {summary}", s.cell)]
-        if run.note and run.note != session.note:  # the engine may give both the same text
-            lines.append(Para(esc(run.note), s.cell))
-        blocks = run.intervals or ()
-        if blocks:
-            box_width = max(TickRow(b.repeats).width for b in blocks) + 12
-            widths = [self.width - box_width, box_width]
-            rows: list[list[object]] = [[line, ""] for line in lines]
-            rows += [[Para(esc(interval_text(b)) + ":", s.cell), TickRow(b.repeats)] for b in blocks]
-            spans = [("SPAN", (0, r), (1, r)) for r in range(len(lines))]
-        else:
-            widths, rows, spans = [self.width], [[line] for line in lines], []
-        table = Grid(rows, colWidths=widths)
-        table.setStyle(
-            table_style(
-                *spans,
-                ("BOX", (0, 0), (-1, -1), 1.4, RULE),
-                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            )
-        )
-        return KeepIfFits([table])
-
-    def _session(self, session: Session, day: str | None) -> Flowable:
-        """A session; ``day`` names its day when it is not the day's first (it may open a page)."""
-        s = self.styles
-        heading = esc(session_heading(session))
-        if day is not None:
-            heading += f' <font name="{s.body.fontName}">· {esc(day)}</font>'
-        flow: list[Flowable] = [Para(heading, s.h3)]
-        if session.note:
-            flow.append(Para(esc(session.note), s.note))
-        for part, label in PARTS:
-            items = [i for i in session.items if i.part == part]
-            if items and label:
-                flow.append(Para(label, s.label))
-            flow += self._items(items)
-            if part == "warmup" and session.run is not None:
-                flow += [self._run(session), Spacer(0, 4)]
-        flow += [Spacer(0, 2), LogBox(), Spacer(0, 8)]
-        # A session stays on one page where it fits, so its log box is never
-        # separated from it; a taller one flows on, its cards still whole.
-        return KeepIfFits(flow)
-
-    def _day(self, day: Day) -> Flowable:
-        s = self.styles
-        active = [x for x in day.sessions if x.type != "rest"]
-        if not active:
-            notes = " ".join(esc(x.note) for x in day.sessions if x.note)
-            text = f"<b>{esc(long_date(day.date))}</b>: rest day. <i>{notes}</i>"
-            return KeepIfFits([Spacer(0, 6), Para(text, s.body)])
-        heading = Para(esc(long_date(day.date)), s.h2)
-        later = short_day(day.date)
-        sessions = [self._session(x, None if i == 0 else later) for i, x in enumerate(active)]
-        return KeepIfFits([heading, *sessions])
-
-    def week(self, week: Week) -> list[Flowable]:
-        """The pages of one week: a new page, its heading and bookmark, then its days."""
-        s = self.styles
+        body = self._style(s.body, fit, "week_top")
         label = week_label(week, self.plan)
         outline = ((WEEKS_OUTLINE, 0),) if week is self.plan.weeks[0] else ()
         first, last = week.days[0].date, week.days[-1].date
-        facts = [f"Phase: <b>{esc(week.phase.title)}</b>", esc(date_range(first, last))]
-        if week.deload:
-            facts.append("<b>lighter week</b>")
+        title = f"{esc(label)}: {esc(week.phase.title)}"
+        dates = (
+            f'<font name="{fonts.REGULAR}" size="{s.size}">&nbsp;&nbsp;{esc(date_range(first, last))}</font>'
+        )
         flow: list[Flowable] = [
-            SectionStart(label),
-            Heading(esc(label), s.h1, (*outline, (week_outline(week), 1)), f"week-{week.number}"),
-            Para(" · ".join(facts), s.body),
+            Heading(
+                title + dates,
+                ParagraphStyle("week_h", s.h1, spaceAfter=fit.gap),
+                (*outline, (week_outline(week), 1)),
+                f"week-{week.number}",
+                page_key=week_page_key(week),
+            ),
+            Para(f"<b>{FOCUS_LABEL}</b> {esc(week.phase.intent)}", body),
         ]
         index = self.plan.weeks.index(week)
-        if index == 0 or self.plan.weeks[index - 1].phase.id != week.phase.id:
-            # The checkpoint is about entering or staying in this phase ("Start this
-            # phase only when ..."), so it opens the phase's first week, before its aim.
-            if week.phase.checkpoint:
-                text = esc(checkpoint_text(week.phase.checkpoint))
-                flow.append(Para(f"<b>{CHECKPOINT_LABEL}</b> {text}", s.body))
-            flow.append(Para(f"<b>Aim of this phase:</b> {esc(week.phase.intent)}", s.body))
+        if (index == 0 or self.plan.weeks[index - 1].phase.id != week.phase.id) and week.phase.checkpoint:
+            # The checkpoint is about entering this phase, so it opens the phase's first week.
+            text = esc(checkpoint_text(week.phase.checkpoint))
+            flow.append(Para(f"<b>{CHECKPOINT_LABEL}</b> {text}", body))
+        changes = [esc(c) for c in week_changes(week, self.numbers)]
+        if week.deload:
+            changes.insert(0, esc(LIGHTER_WEEK))
+        if changes:
+            flow.append(Para(f"<b>{CHANGES_LABEL}</b> " + "; ".join(changes) + ".", body))
         if week.running_target is not None:
             units = UNIT_LABELS.get(self.plan.profile.units, self.plan.profile.units)
-            target = f"{number(week.running_target)} {units}"
-            flow.append(Para(f"<b>Running this week:</b> {target} in all", s.body))
-        days = [self._day(day) for day in week.days]
-        # The week's heading and aims travel with its first day, so a first day that
-        # does not fit under them starts there and flows on, instead of leaving the
-        # heading alone on a nearly empty page.
-        return [flow[0], KeepIfFits([*flow[1:], days[0]]), *days[1:]]
+            flow.append(Para(f"<b>Running this week:</b> {number(week.running_target)} {units} in all", body))
+        flow.append(Spacer(0, fit.gap))
+        return flow
+
+    def _label(self, row: Row, cell: ParagraphStyle) -> Para:
+        card = self.numbers[row.exercise.id]
+        extra = []
+        if row.part in PART_WORDS:
+            extra.append(PART_WORDS[row.part])
+        if row.optional:
+            extra.append("optional")
+        note = f" <i>({', '.join(extra)})</i>" if extra else ""
+        return Para(
+            f"<b>{card}</b>&nbsp;&nbsp;{esc(row.exercise.name)}{note} · {esc(row.dose)}",
+            ParagraphStyle(
+                "week_row", cell, leftIndent=cell.fontSize * 1.6, firstLineIndent=-cell.fontSize * 1.6
+            ),
+        )
+
+    def _table(self, week: Week, fit: Fit) -> Grid:
+        s = self.styles
+        cell = self._style(s.cell, fit, "week_cell")
+        bold = self._style(s.cell_bold, fit, "week_cell_bold")
+        center = self._style(s.cell_center, fit, "week_center")
+        size = s.size
+        rows: list[list[object]] = [
+            [
+                Para("<b>Card · exercise · dose</b>", cell),
+                *(
+                    Para(f"<b>{DAY_NAMES[d.date.weekday()][:3]}</b><br/>{esc(short_date(d.date))}", center)
+                    for d in week.days
+                ),
+            ]
+        ]
+        commands: list[TableCommand] = [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADING_SHADE),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_RULE),
+            ("LINEBEFORE", (1, 0), (-1, -1), 0.4, LIGHT_RULE),
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+            ("TOPPADDING", (0, 0), (-1, -1), fit.pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), fit.pad),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("LEFTPADDING", (1, 0), (-1, -1), 1),
+            ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+        ]
+        units = self.plan.profile.units
+        for group in week_groups(week):
+            row_at = len(rows)
+            rows.append([Para(esc(group.title), bold), *[""] * 7])
+            commands += [
+                ("SPAN", (0, row_at), (-1, row_at)),
+                ("BACKGROUND", (0, row_at), (-1, row_at), SHADE),
+                ("LINEABOVE", (0, row_at), (-1, row_at), 1.0, RULE),
+            ]
+            if group.runs:
+                rows.append(
+                    [
+                        Para(run_label(group, units), cell),
+                        *(
+                            [Para(run_cell(group.runs[i], units), center), self._box(week, i, group, 0, fit)]
+                            if i in group.runs
+                            else ""
+                            for i in range(len(week.days))
+                        ),
+                    ]
+                )
+            for n, row in enumerate(group.rows, 1):
+                rows.append(
+                    [
+                        self._label(row, cell),
+                        *(
+                            self._box(week, i, group, n, fit) if i in row.days else ""
+                            for i in range(len(week.days))
+                        ),
+                    ]
+                )
+        log_at = len(rows)
+        rows += [
+            [
+                Para(f"<b>{DONE_LABEL}</b>", cell),
+                *(self._log_box(week, i, fit) for i in range(len(week.days))),
+            ],
+            [
+                Para(f"<b>{DURING_LABEL}</b> (0 to 10)", cell),
+                *(self._score(week, i, PAIN_DURING, fit, size) for i in range(len(week.days))),
+            ],
+            [
+                Para(f"<b>{MORNING_LABEL}</b> (0 to 10)", cell),
+                *(self._score(week, i, PAIN_MORNING, fit, size) for i in range(len(week.days))),
+            ],
+        ]
+        commands += [
+            ("LINEABOVE", (0, log_at), (-1, log_at), 1.4, RULE),
+            ("BACKGROUND", (0, log_at), (0, -1), SHADE),
+            ("TOPPADDING", (0, log_at), (-1, -1), fit.pad + 1),
+            ("BOTTOMPADDING", (0, log_at), (-1, -1), fit.pad + 1),
+        ]
+        label_width = self.width - 7 * self.day_width
+        table = Grid(rows, colWidths=[label_width] + [self.day_width] * 7, repeatRows=1)
+        table.setStyle(table_style(*commands))
+        return table
+
+    def _box(self, week: Week, day: int, group: Group, row: int, fit: Fit) -> TickBox:
+        return TickBox(LogKey(week.number, day + 1, f"{group.kind}.{row}"), fit.box)
+
+    def _log_box(self, week: Week, day: int, fit: Fit) -> TickBox:
+        return TickBox(LogKey(week.number, day + 1, DAY_LOG), fit.box, DONE)
+
+    def _score(self, week: Week, day: int, which: str, fit: Fit, size: float) -> ScoreField:
+        return ScoreField(LogKey(week.number, day + 1, DAY_LOG), which, fit.box, size)
+
+    def _notes(self, week: Week, fit: Fit) -> list[Flowable]:
+        notes: list[str] = []
+        for day in week.days:
+            for session in day.sessions:
+                texts = [session.note] if session.note else []
+                if session.run is not None and session.run.note:
+                    texts.append(session.run.note)
+                for text in texts:
+                    label = SESSION_LABELS.get(session.type, session.type)
+                    line = f"<b>{esc(label)}:</b> {esc(text)}"
+                    if line not in notes:
+                        notes.append(line)
+        body = self._style(self.styles.body, fit, "week_notes")
+        flow: list[Flowable] = [Spacer(0, fit.gap), Para(esc(HOW_TO_FILL), body)]
+        if notes:
+            flow.append(Para(" ".join(notes), body))
+        return flow
+
+    def _content(self, week: Week, fit: Fit) -> list[Flowable]:
+        return [*self._top(week, fit), self._table(week, fit), *self._notes(week, fit)]
+
+    def week(self, week: Week) -> list[Flowable]:
+        """The page of one week (in large print, as many as it needs)."""
+        start = SectionStart(week_label(week, self.plan))
+        if self.styles.large_print:
+            return [start, *self._content(week, fits(self.styles)[0])]
+        content: list[Flowable] = []
+        for fit in fits(self.styles):
+            content = self._content(week, fit)
+            if _height(content, self.width) <= self.page_height:
+                return [start, *content]
+        # Nothing else left to tighten: shrink the whole week to its page.
+        return [start, KeepInFrame(self.width, self.page_height, content, mode="shrink")]
+
+
+def _units_word(units: str) -> str:
+    return {"km": "minutes or km", "mi": "minutes or miles"}.get(units, "minutes")
+
+
+def _height(flowables: list[Flowable], width: float) -> float:
+    """The height ``flowables`` take stacked in a frame ``width`` wide."""
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        _, h = flowable.wrap(width, 0xFFFFFF)
+        total += h + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if index else 0.0)
+    return total

@@ -1,0 +1,122 @@
+"""The log of the week sheet: tick boxes and pain-score fields, each with a stable identity.
+
+Every box and field a runner fills in is drawn here, in one place, and knows
+which week, day and session it belongs to (:class:`LogKey`): the same key names
+the same box in every copy of a plan, so a filled-in log can be read back and a
+box can also become a PDF form field without changing how the page looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable
+
+from hiprehab import fonts
+from hiprehab.render.styles import RULE
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+DONE = "done"
+PAIN_DURING = "pain_during"
+PAIN_MORNING = "pain_next_morning"
+DAY_LOG = "day"
+"""The session word of a day's own log (its Done box and the two pain scores)."""
+
+SCORE_SUFFIX = "/10"
+_BLEED = 2  # points outside a box's form, so its clip keeps whole line ends
+
+
+@dataclass(frozen=True)
+class LogKey:
+    """Which box: week number (from 1), day of the week (1 = the week's first day), session.
+
+    ``session`` is the session type of an exercise's tick box (``strength``,
+    ``run``...) with the row's number, or :data:`DAY_LOG` for the day's log.
+    """
+
+    week: int
+    day: int
+    session: str
+
+    def name(self, field: str) -> str:
+        """A stable field name: ``w3.d2.day.pain_during``."""
+        return f"w{self.week}.d{self.day}.{self.session}.{field}"
+
+
+def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, field: str = DONE) -> None:
+    """A square to tick at (x, y), ``size`` wide; ``key`` and ``field`` name it."""
+    del key, field  # the identity a form field would take; the printed box is the same
+    # Every box of a size is alike: drawn once into a PDF form that each box then shows.
+    form = f"hiprehabTick.{round(size * 100)}"
+    if not canvas.hasForm(form):
+        canvas.beginForm(form, -_BLEED, -_BLEED, size + _BLEED, size + _BLEED)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.rect(0, 0, size, size, stroke=1, fill=0)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(form)
+    canvas.restoreState()
+
+
+def draw_score_field(
+    canvas: Canvas, key: LogKey, field: str, x: float, y: float, width: float, height: float, size: float
+) -> None:
+    """A box to write a pain score in, followed by "/10", within ``width``."""
+    del key, field  # as for draw_tick_box
+    suffix = canvas.stringWidth(SCORE_SUFFIX, fonts.REGULAR, size)
+    box = max(width - suffix - 2, height)
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.8)
+    canvas.rect(x, y, box, height, stroke=1, fill=0)
+    canvas.setFont(fonts.REGULAR, size)
+    canvas.drawString(x + box + 1.5, y + (height - size) / 2 + 1.5, SCORE_SUFFIX)
+    canvas.restoreState()
+
+
+class TickBox(Flowable):
+    """One tick box of the week sheet, centred in its cell."""
+
+    def __init__(self, key: LogKey, size: float, field: str = DONE) -> None:
+        super().__init__()
+        self.key = key
+        self.field = field
+        self.size = size
+        self.width = size
+        self.height = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Fixed size: never smaller than a pen tick."""
+        del availWidth, availHeight
+        return self.size, self.size
+
+    def draw(self) -> None:
+        """Draw the box."""
+        draw_tick_box(self.canv, self.key, 0, 0, self.size, self.field)
+
+
+class ScoreField(Flowable):
+    """A pain score to write in, out of 10, as wide as its cell."""
+
+    def __init__(self, key: LogKey, field: str, height: float, size: float) -> None:
+        super().__init__()
+        self.key = key
+        self.field = field
+        self.height = height
+        self.size = size
+        self.width = 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """The cell's width, a pen's height."""
+        del availHeight
+        self.width = availWidth
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the box and its "/10"."""
+        draw_score_field(self.canv, self.key, self.field, 0, 0, self.width, self.height, self.size)
