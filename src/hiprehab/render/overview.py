@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Spacer
 
 from hiprehab import fonts
-from hiprehab.render.flowables import Grid, Heading, PageRef, Para, SectionStart
+from hiprehab.render.flowables import Grid, Heading, KeepIfFits, PageRef, Para, SectionStart
 from hiprehab.render.styles import (
     BODY_SIZE,
     HEADING_SHADE,
@@ -135,10 +135,15 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
     day_width = (width - sum(fixed)) / 7
     table = Grid(rows, colWidths=[*fixed] + [day_width] * 7, repeatRows=1)
     table.setStyle(table_style(*commands))
+    # The calendar starts on a new page unless it fits whole where it is; a long one starts at once.
     return [
         SectionStart(OVERVIEW_TITLE, new_page=False),
-        Heading(OVERVIEW_TITLE, styles.h1, ((OVERVIEW_TITLE, 0),), "overview"),
-        _legend(plan, styles),
-        Spacer(0, 4),
-        table,
+        KeepIfFits(
+            [
+                Heading(OVERVIEW_TITLE, styles.h1, ((OVERVIEW_TITLE, 0),), "overview"),
+                _legend(plan, styles),
+                Spacer(0, 4),
+                table,
+            ]
+        ),
     ]
