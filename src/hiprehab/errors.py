@@ -7,8 +7,14 @@ they could have caused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
+from itertools import groupby
+
+# More problems than this in one file are summed up in one line: past a few
+# dozen, a reader fixes the first ones and runs the check again.
+MAX_PROBLEMS_PER_FILE = 50
 
 
 class ExitCode(IntEnum):
@@ -19,6 +25,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     PLAN_REFUSED = 3
     PRINT_FAILED = 4
+    INTERRUPTED = 130  # Ctrl-C, as shells report a process stopped by SIGINT
 
 
 @dataclass(frozen=True, order=True)
@@ -36,6 +43,56 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+_MORE = re.compile(r"and (\d+) more problems? in this file")
+_UNKNOWN = "and more problems in this file (checking it stopped after the first {limit})"
+
+
+def more_problems(path: str, line: int, column: int, count: int | None) -> Problem:
+    """The line that stands for ``count`` problems not shown (None: not counted, checking stopped)."""
+    if count is None:
+        return Problem(path, line, column, "", _UNKNOWN.format(limit=MAX_PROBLEMS_PER_FILE))
+    return Problem(
+        path, line, column, "", f"and {count} more problem{'s' if count != 1 else ''} in this file"
+    )
+
+
+def _omitted(problem: Problem) -> int | bool | None:
+    """How many problems a summary line stands for (None: uncounted); False for a real problem."""
+    if problem.field:
+        return False
+    if problem.message == _UNKNOWN.format(limit=MAX_PROBLEMS_PER_FILE):
+        return None
+    match = _MORE.fullmatch(problem.message)
+    return False if match is None else int(match.group(1))
+
+
+def cap_problems(problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` problems per file, then one line for the rest.
+
+    Summing up again is harmless: a summary line already in ``problems`` is counted in.
+    """
+    capped: list[Problem] = []
+    for path, group in groupby(sorted(problems), key=lambda p: p.path):
+        real: list[Problem] = []
+        omitted: int | None = 0
+        summaries: list[Problem] = []
+        for problem in group:
+            count = _omitted(problem)
+            if count is False:
+                real.append(problem)
+                continue
+            summaries.append(problem)
+            omitted = None if count is None or omitted is None else omitted + int(count)
+        extra = real[MAX_PROBLEMS_PER_FILE:]
+        capped.extend(real[:MAX_PROBLEMS_PER_FILE])
+        if not extra and not summaries:
+            continue
+        total = None if omitted is None else omitted + len(extra)
+        at = extra[0] if extra else summaries[0]
+        capped.append(more_problems(path, at.line, at.column, total))
+    return capped
+
+
 class HiprehabError(Exception):
     """Base of every error a user can cause."""
 
@@ -48,8 +105,20 @@ class InvalidInputError(HiprehabError):
     exit_code = ExitCode.INVALID_INPUT
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = cap_problems(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def count(self) -> str:
+        """How many problems, in words: ``1 problem``, ``70 problems``, ``more than 50 problems``."""
+        total, uncounted = 0, False
+        for problem in self.problems:
+            omitted = _omitted(problem)
+            uncounted = uncounted or omitted is None
+            total += 1 if omitted is False else int(omitted or 0)
+        if uncounted:
+            return f"more than {total} problems"
+        return f"{total} problem{'s' if total != 1 else ''}"
 
 
 class UsageError(HiprehabError):

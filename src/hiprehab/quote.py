@@ -7,6 +7,7 @@ their messages with these, so a value is quoted the same way everywhere.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from hiprehab.vocab import SYNONYMS
@@ -15,6 +16,29 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 _SHOWN = 60  # longest text quoted whole in a message
+# Control characters (escape sequences start with one), format characters such as
+# the right-to-left override, and line or paragraph separators: any of them in a
+# value would let a file rewrite the user's terminal or hide part of a message.
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    r"""``text`` with every control or format character written as an escape (``\x1b``, ``\u202e``).
+
+    Everything else, letters of any script included, is kept as it is.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if unicodedata.category(char) not in _UNSAFE:
+            out.append(char)
+        elif char in _NAMED:
+            out.append(_NAMED[char])
+        else:
+            out.append(char.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
 
 
 def did_you_mean(word: object, candidates: Iterable[str]) -> str:
@@ -24,9 +48,9 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     options = list(candidates)
     synonym = SYNONYMS.get(word.lower())
     if synonym in options:
-        return f" (did you mean '{synonym}'?)"
+        return f" (did you mean '{printable(synonym)}'?)"
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean '{printable(close[0])}'?)" if close else ""
 
 
 def describe(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
@@ -36,7 +60,7 @@ def describe(value: Any) -> str:  # noqa: PLR0911 - one return per kind of value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'" if len(value) <= _SHOWN else f"'{value[:57]}...'"
+        return f"'{printable(value)}'" if len(value) <= _SHOWN else f"'{printable(value[:57])}...'"
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list | tuple):

@@ -2,18 +2,26 @@
 
 The command modules are the only code that prints. Errors from the library are
 turned into messages and exit codes in one place,
-:func:`hiprehab.cli.common.run_guarded`.
+:func:`hiprehab.cli.common.run_guarded`; how a run ends (Ctrl-C, a closed
+standard output) is decided in :func:`main`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
+import os
 import sys
 from typing import Annotated
 
+import click
 import typer
 
 from hiprehab.cli import batch, catalogue, plan, printing
 from hiprehab.cli.app import app
+from hiprehab.errors import ExitCode
+from hiprehab.load.infile import os_reason
 from hiprehab.version import __version__
 
 __all__ = ["app", "batch", "catalogue", "main", "plan", "printing"]
@@ -35,11 +43,55 @@ def _root(
     """Turn a catalogue of hip exercises and a goal into a printable, week-by-week plan."""
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the shell closed it (``>&-``): writing to it fails, as it should."""
+
+    def write(self, text: str) -> int:
+        """Refuse: what the command prints would be lost."""
+        del text
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def _say(message: str) -> None:
+    """A last word on stderr, if stderr can still take it."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"hiprehab: {message}\n")
+        sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """Point the broken standard output at the null device, so exiting does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
 def main() -> None:
-    """Run the command line."""
-    app(prog_name="hiprehab")
+    """Run the command line: every way it can end is an exit code and a line, never a traceback.
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
-    sys.exit(0)
+    Ctrl-C ends with 130 and "interrupted" (temporary files are removed on the
+    way out); output that cannot be written to standard output (closed, full
+    disk, ``/dev/full``) ends with 1, never with 0 and the output lost.
+    """
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    code: int | None
+    try:
+        result = app(prog_name="hiprehab", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+        sys.stdout.flush()
+    except click.ClickException as err:  # a wrong option or argument: typer's usage message
+        err.show()
+        code = err.exit_code
+    except (click.Abort, KeyboardInterrupt):
+        _say("interrupted")
+        code = int(ExitCode.INTERRUPTED)
+    except OSError as err:  # only standard output is written outside the commands' guard
+        if err.errno == errno.EPIPE:  # the reader went away (``| head``): nothing more to say
+            code = int(ExitCode.INVALID_INPUT)
+        else:
+            _say(f"cannot write to standard output: {os_reason(err)}")
+            code = int(ExitCode.INVALID_INPUT)
+        _silence_stdout()
+    sys.exit(code)

@@ -11,7 +11,7 @@ import typer
 from hiprehab.cli.app import catalogue_app, exercises_app
 from hiprehab.cli.common import CatalogueOption, JsonFlag, PaperOption, fail, run_guarded
 from hiprehab.errors import ExitCode
-from hiprehab.quote import did_you_mean
+from hiprehab.quote import did_you_mean, printable
 from hiprehab.vocab import GOALS, KINDS
 
 
@@ -47,7 +47,8 @@ def exercises_list(
     rows += [(e.id, e.kind, e.family, str(e.level), e.name) for e in chosen]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     for row in rows:
-        typer.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+        cells = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4]))
+        typer.echo(f"{cells}  {printable(row[4])}")
     typer.echo(f"{len(chosen)} exercise{'s' if len(chosen) != 1 else ''}")
 
 
@@ -84,7 +85,7 @@ def exercises_show(
         return
     from hiprehab.cli.text import exercise_text  # noqa: PLC0415
 
-    typer.echo(exercise_text(cat, exercise))
+    typer.echo("\n".join(printable(line) for line in exercise_text(cat, exercise).splitlines()))
 
 
 @catalogue_app.command("check")

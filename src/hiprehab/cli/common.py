@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from hiprehab.errors import ExitCode, HiprehabError, InvalidInputError, InvalidValueError
+from hiprehab.errors import ExitCode, HiprehabError, InvalidInputError, InvalidValueError, UsageError
+from hiprehab.quote import printable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -28,8 +29,8 @@ PaperOption = Annotated[str, typer.Option(help="Paper size: a4 or letter.")]
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:
-    """Print ``hiprehab: message`` on stderr and exit with ``code``."""
-    typer.echo(f"hiprehab: {message}", err=True)
+    """Print ``hiprehab: message`` on stderr (control characters escaped) and exit with ``code``."""
+    typer.echo(f"hiprehab: {printable(message)}", err=True)
     raise typer.Exit(int(code))
 
 
@@ -44,9 +45,8 @@ def run_guarded(flags: Mapping[str, str] | None = None) -> Iterator[None]:
         yield
     except InvalidInputError as err:
         for problem in err.problems:
-            typer.echo(str(problem), err=True)
-        count = len(err.problems)
-        fail(f"{count} problem{'s' if count != 1 else ''} found; nothing was written", err.exit_code)
+            typer.echo(printable(str(problem)), err=True)
+        fail(f"{err.count} found; nothing was written", err.exit_code)
     except InvalidValueError as err:
         name = (flags or {}).get(err.field, err.field)
         fail(f"{name}: {err.message}", err.exit_code)
@@ -56,4 +56,30 @@ def run_guarded(flags: Mapping[str, str] | None = None) -> Iterator[None]:
 
 def can_ask() -> bool:
     """True when a person is at the keyboard to answer questions."""
-    return sys.stdin is not None and sys.stdin.isatty()
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):  # standard input closed under us
+        return False
+
+
+def ask_yes_no(question: str, *, ended: str) -> bool:
+    """Ask ``question`` on stderr and read the answer: y or yes, n or no (Enter: no).
+
+    When the input ends before an answer (Ctrl-D, a closed pipe), nothing is
+    assumed: a :class:`UsageError` saying ``ended`` is raised.
+    """
+    while True:
+        typer.echo(f"{question} [y/N]: ", err=True, nl=False)
+        try:
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+        except (ValueError, OSError):  # standard input closed under us
+            line = ""
+        if not line:
+            typer.echo("", err=True)
+            raise UsageError(ended)
+        answer = line.strip().lower()
+        if answer in {"y", "yes"}:
+            return True
+        if answer in {"n", "no", ""}:
+            return False
+        typer.echo("Please answer y or n.", err=True)

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from hiprehab.cli.app import app
-from hiprehab.cli.common import CatalogueOption, PaperOption, can_ask, run_guarded
+from hiprehab.cli.common import CatalogueOption, PaperOption, ask_yes_no, can_ask, run_guarded
 from hiprehab.cli.printing import PrinterOption, send
 from hiprehab.errors import ExitCode, InvalidValueError, UsageError
 from hiprehab.load.yamlio import resolve_plain
+from hiprehab.quote import printable
 from hiprehab.vocab import RED_FLAGS
 
 if TYPE_CHECKING:
@@ -39,11 +40,10 @@ FLAGS = {
     "timezone": "--timezone",
 }
 NUMBERS = ("weeks", "weekly_volume", "longest_run", "pain")  # read like YAML scalars: 6, 20.5
-UNANSWERED = (
-    "the red-flag questions are unanswered and there is no terminal to ask them: "
-    "give --no-red-flags if none applies, or --red-flag NAME for each that does "
-    f"({', '.join(RED_FLAGS)})"
+ANSWER = (
+    f"give --no-red-flags if none applies, or --red-flag NAME for each that does ({', '.join(RED_FLAGS)})"
 )
+UNANSWERED = "the red-flag questions are unanswered and there is no terminal to ask them: " + ANSWER
 HINTS = {  # what to give on the command line for a notice the engine made
     "referred_hold": "once a clinician has cleared you, add --cleared-by-clinician",
     "running_waits_for_check": "once a clinician has checked your hip, add --cleared-by-clinician",
@@ -57,7 +57,8 @@ def profile_values(given: dict[str, Any]) -> dict[str, Any]:
     """The flags that were given, as profile values; the profile model checks each one."""
     values = {key: value for key, value in given.items() if value not in (None, [], False)}
     for key in NUMBERS:
-        if isinstance(values.get(key), str):
+        # An empty value stays text, so the model refuses it instead of it meaning "not given".
+        if isinstance(values.get(key), str) and values[key].strip():
             values[key] = resolve_plain(values[key].strip())
     if values.get("weekly_volume") is not None and isinstance(values["weekly_volume"], int):
         values["weekly_volume"] = float(values["weekly_volume"])
@@ -67,7 +68,9 @@ def profile_values(given: dict[str, Any]) -> dict[str, Any]:
 
 
 def _ask(question: str) -> bool:
-    return typer.confirm(question, default=False, err=True)
+    return ask_yes_no(
+        question, ended="the input ended before the red-flag questions were answered: " + ANSWER
+    )
 
 
 @app.command("plan")
@@ -178,8 +181,8 @@ def plan(
                 "name": name, "goal": goal, "weeks": weeks, "start": start, "strength_days": strength_days,
                 "run_days": run_days, "weekly_volume": weekly_km, "longest_run": longest_run_km,
                 "units": units, "pain": pain, "pain_sites": pain_site,
-                "conditions": ",".join(condition or ()) or None, "equipment": equipment,
-                "red_flags": ",".join(red_flag or ()) or None,
+                "conditions": ",".join(condition) if condition else None, "equipment": equipment,
+                "red_flags": ",".join(red_flag) if red_flag else None,
                 "cleared_by_clinician": cleared_by_clinician,
             }
         )  # fmt: skip
@@ -198,7 +201,7 @@ def plan(
                 ask=ask,
             )
         except InvalidValueError as err:
-            if err.field == "red_flags" and ask is None:
+            if err.field == "red_flags" and ask is None and "unanswered" in err.message:
                 raise UsageError(UNANSWERED) from None
             raise
         pdf_path = out if out is not None or json_out is not None else Path("plan.pdf")
@@ -241,15 +244,19 @@ def _report(result: Plan, written: list[Path], *, quiet: bool) -> None:
         typer.echo(f"wrote {path}", err=quiet)
     for notice in result.notices:
         hint = HINTS.get(notice.code)
-        typer.echo(f"hiprehab: note: {notice_text(notice)}{f' ({hint})' if hint else ''}", err=True)
+        typer.echo(
+            f"hiprehab: note: {printable(notice_text(notice))}{f' ({hint})' if hint else ''}", err=True
+        )
     outcome = result.screening.outcome
     if outcome == "stop":
-        typer.echo(f"hiprehab: {result.rules.stop_title}. No exercise plan was made:", err=True)
+        typer.echo(f"hiprehab: {printable(result.rules.stop_title)}. No exercise plan was made:", err=True)
         for reason in result.screening.reasons:
-            typer.echo(f"  - {reason}", err=True)
+            typer.echo(f"  - {printable(reason)}", err=True)
         raise typer.Exit(int(ExitCode.PLAN_REFUSED))
     if outcome == "refer":
-        typer.echo(f"hiprehab: {result.rules.refer_title}; the plan stays in its first phase.", err=True)
+        typer.echo(
+            f"hiprehab: {printable(result.rules.refer_title)}; the plan stays in its first phase.", err=True
+        )
     typer.echo(
         f"{len(result.weeks)} weeks from {result.start.isoformat()} to {result.end.isoformat()}, "
         f"goal: {result.template.id}",

@@ -8,6 +8,8 @@ one layer may not define the same ``id``.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from hiprehab.errors import InvalidInputError, Problem
 from hiprehab.load.cache import read_checked
 from hiprehab.load.equipment import check_equipment
+from hiprehab.load.infile import os_reason
 from hiprehab.load.pictures import check_picture
 from hiprehab.model.catalogue import Catalogue, Origin, Replacement
 from hiprehab.model.exercise import CatalogueFile, Exercise
@@ -32,15 +35,40 @@ def display_path(path: Path) -> str:
     """Show ``path`` relative to the working folder when it lies inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder; a link loop; an over-long name
         return str(path)
 
 
 def yaml_files(source: Path) -> list[Path]:
-    """The YAML files of a folder (in name order), or the file itself."""
-    if source.is_dir():
-        return sorted(p for p in source.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+    """The YAML files of a folder (in name order), or the file itself.
+
+    Hidden files (``._bridges.yaml`` that macOS leaves beside a copy) are not
+    catalogue files; any other ``.yaml`` entry is read, so one that is not a
+    file (a folder, a pipe) is reported rather than silently skipped.
+    """
+    if is_folder(source):
+        return sorted(p for p in source.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
     return [source]
+
+
+def is_folder(path: Path) -> bool:
+    """True for a folder (or a link to one); False for anything else, including a path that fails."""
+    try:
+        return path.is_dir()
+    except OSError:  # an over-long name
+        return False
+
+
+def missing(source: Path) -> Problem | None:
+    """The problem with a source that cannot be looked at (absent, a link loop...), else None."""
+    try:
+        source.stat()
+    except OSError as err:
+        reason = (
+            "no such file or folder" if err.errno == errno.ENOENT else f"cannot read it: {os_reason(err)}"
+        )
+        return Problem(display_path(source), 1, 1, "", reason)
+    return None
 
 
 @dataclass
@@ -89,11 +117,16 @@ def _check_unique_in(entries: list[_Entry], problems: list[Problem]) -> None:
 def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:
     """Read one folder (or file); the same id in two of its files is a problem."""
     layer: dict[str, _Entry] = {}
-    if not source.exists():
-        problems.append(Problem(display_path(source), 1, 1, "", "no such file or folder"))
+    absent = missing(source)
+    if absent is not None:
+        problems.append(absent)
         return layer
-    files = yaml_files(source)
-    if source.is_dir() and not files:
+    try:
+        files = yaml_files(source)
+    except OSError as err:
+        problems.append(Problem(display_path(source), 1, 1, "", f"cannot read it: {os_reason(err)}"))
+        return layer
+    if is_folder(source) and not files:
         problems.append(Problem(display_path(source), 1, 1, "", "expected YAML files (*.yaml), found none"))
     for path in files:
         for entry in _read_file(path, source, problems):
@@ -148,8 +181,9 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
     replacements: list[Replacement] = []
     files: list[str] = []
     for source in sources:
-        if source.exists():
-            files.extend(display_path(p) for p in yaml_files(source))
+        if missing(source) is None:
+            with contextlib.suppress(OSError):  # an unreadable folder is reported by _read_layer
+                files.extend(display_path(p) for p in yaml_files(source))
         for exercise_id, entry in _read_layer(source, problems).items():
             if exercise_id in merged:
                 replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))

@@ -11,14 +11,14 @@ import types
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from annotated_types import Ge, Le, MaxLen, MinLen
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.errors import MAX_PROBLEMS_PER_FILE, InvalidInputError, Problem, more_problems
 from hiprehab.quote import describe, did_you_mean
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from pydantic_core import ErrorDetails
 
@@ -185,29 +185,81 @@ def error_message(  # noqa: C901, PLR0911 - a dispatch over pydantic error types
     return loc, str(error["msg"])
 
 
-def problems_of(model: type[BaseModel], err: ValidationError, doc: Document) -> list[Problem]:
-    """Turn every error of ``err`` into a :class:`Problem` located in ``doc``."""
-    problems = []
-    errors = err.errors()
-    failed = [tuple(e["loc"]) for e in errors]
-    for error in errors:
-        loc = tuple(error["loc"])
-        # pydantic adds "too short after validation" when every item failed: noise.
-        if error["type"] == "too_short" and any(f[: len(loc)] == loc and f != loc for f in failed):
+def _is_noise(error: ErrorDetails, failed: set[tuple[str | int, ...]]) -> bool:
+    """True for the "too short" error pydantic adds when every item of a list failed (noise)."""
+    if error["type"] != "too_short":
+        return False
+    loc = tuple(error["loc"])
+    return any(f[: len(loc)] == loc and f != loc for f in failed)
+
+
+def _problems(
+    model: type[BaseModel], errors: Sequence[ErrorDetails], doc: Document, prefix: PathKey = ()
+) -> list[Problem]:
+    """Word up to one more than a file shows of ``errors``, then one line counting the rest."""
+    failed = {tuple(e["loc"]) for e in errors}
+    problems: list[Problem] = []
+    for done, error in enumerate(errors):
+        if _is_noise(error, failed):
             continue
-        loc, message = error_message(model, error)
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            rest = sum(not _is_noise(e, failed) for e in errors[done:])
+            last = problems[-1]
+            problems.append(more_problems(doc.path, last.line, last.column, rest))
+            break
+        loc, message = error_message(model, {**error, "loc": (*prefix, *error["loc"])})
         key = error["type"] == "extra_forbidden"
         line, col = doc.where(loc, key=key)
         problems.append(Problem(doc.path, line, col, field_path(loc), message))
     return problems
 
 
+def problems_of(model: type[BaseModel], err: ValidationError, doc: Document) -> list[Problem]:
+    """Turn the errors of ``err`` into :class:`Problem` s located in ``doc`` (a file's worth of them)."""
+    return _problems(model, err.errors(include_url=False), doc)
+
+
+def _item_models(model: type[BaseModel]) -> Iterator[tuple[str, type[BaseModel]]]:
+    """The top-level fields of ``model`` that hold a list of models, with that model."""
+    for name, info in model.model_fields.items():
+        annotation, _ = _strip(info.annotation)
+        if get_origin(annotation) in (tuple, list):
+            item, _ = _strip(get_args(annotation)[0])
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                yield name, item
+
+
+def _check_items(model: type[BaseModel], doc: Document) -> None:
+    """Check a long list one item at a time, and stop once a file's worth of problems is found.
+
+    A file of a hundred thousand empty entries then costs a few items' checking,
+    not millions of messages nobody reads.
+    """
+    if not isinstance(doc.value, dict):
+        return
+    for name, item_model in _item_models(model):
+        items = doc.value.get(name)
+        if not isinstance(items, list) or len(items) <= MAX_PROBLEMS_PER_FILE:
+            continue
+        adapter: TypeAdapter[Any] = TypeAdapter(item_model)
+        problems: list[Problem] = []
+        for index, item in enumerate(items):
+            try:
+                adapter.validate_python(item)
+            except ValidationError as err:
+                problems.extend(_problems(model, err.errors(include_url=False), doc, (name, index)))
+            if len(problems) > MAX_PROBLEMS_PER_FILE and index < len(items) - 1:
+                last = problems[-1]
+                raise InvalidInputError([*problems, more_problems(doc.path, last.line, last.column, None)])
+
+
 def validate_document(model: type[M], doc: Document, loc: PathKey = ()) -> M:
-    """Validate ``doc`` against ``model`` or raise every problem at once."""
+    """Validate ``doc`` against ``model`` or raise every problem at once (a file's worth)."""
     if doc.value is None and not loc:
         top = ", ".join(model.model_fields)
         problem = Problem(doc.path, 1, 1, "", f"expected a mapping with the key(s) {top}, the file is empty")
         raise InvalidInputError([problem])
+    _check_items(model, doc)
     try:
         return model.model_validate(doc.value)
     except ValidationError as err:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
 from hiprehab.load.cache import read_checked
-from hiprehab.load.catalogue import display_path, yaml_files
+from hiprehab.load.catalogue import display_path, missing, yaml_files
+from hiprehab.load.infile import os_reason
 from hiprehab.model.screening import ScreeningRules
 from hiprehab.model.template import Template
 
@@ -28,10 +29,16 @@ def load_templates(sources: Sequence[Path]) -> tuple[dict[str, Template], Screen
     origins: dict[str, Path] = {}
     rules: ScreeningRules | None = None
     for source in sources:
-        if not source.exists():
-            problems.append(Problem(display_path(source), 1, 1, "", "no such file or folder"))
+        absent = missing(source)
+        if absent is not None:
+            problems.append(absent)
             continue
-        for path in yaml_files(source):
+        try:
+            paths = yaml_files(source)
+        except OSError as err:
+            problems.append(Problem(display_path(source), 1, 1, "", f"cannot read it: {os_reason(err)}"))
+            continue
+        for path in paths:
             shown = display_path(path)
             try:
                 if path.name == SCREENING_FILE:

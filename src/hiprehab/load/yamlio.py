@@ -10,18 +10,19 @@ scalars, rejecting all of the above with a line and column.
 
 from __future__ import annotations
 
-import math
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.load.infile import MIB, UnreadableError, mib, read_limited
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = MIB
 MAX_DEPTH = 40
 
 PathKey = tuple[str | int, ...]
@@ -29,6 +30,7 @@ PathKey = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_MAX_DIGITS = min(100, sys.get_int_max_str_digits() or 100)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
@@ -60,11 +62,6 @@ class _Stop(Exception):  # noqa: N818 - internal control flow, never escapes thi
         self.line, self.column, self.message = line, column, message
 
 
-def _mib(size: int) -> str:
-    """A size in MiB, rounded up so a file just over the limit never reads as "1.0"."""
-    return f"{math.ceil(size * 10 / MAX_BYTES) / 10:.1f}"
-
-
 def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
@@ -78,7 +75,9 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.fullmatch(text):
-        return int(text)
+        # Python refuses to read an integer of thousands of digits; no count of
+        # anything here is that long, so it stays text and fails as "expected a number".
+        return int(text) if len(text) <= _MAX_DIGITS else text
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
@@ -164,7 +163,7 @@ def _decode(data: bytes, display: str) -> str:
 def parse_yaml(data: bytes, display: str) -> Document:
     """Parse ``data`` (the bytes of the file shown as ``display``) strictly."""
     if len(data) > MAX_BYTES:
-        size = f"{_mib(len(data))} MiB"
+        size = f"{mib(len(data))} MiB"
         raise InvalidInputError(
             [Problem(display, 1, 1, "", f"file is {size}; the limit is 1 MiB")],
         )
@@ -202,14 +201,10 @@ def read_bytes(path: Path, display: str | None = None) -> bytes:
     """The bytes of the file at ``path``, refusing one over the size limit; errors name it as ``display``."""
     shown = display if display is not None else str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            problem = Problem(shown, 1, 1, "", f"file is {_mib(size)} MiB; the limit is 1 MiB")
-            raise InvalidInputError([problem])
-        return path.read_bytes()
-    except OSError as err:
-        problem = Problem(shown, 1, 1, "", f"cannot read the file: {err.strerror}")
-        raise InvalidInputError([problem]) from None
+        return read_limited(path, MAX_BYTES)
+    except UnreadableError as err:
+        message = err.message if err.expected else f"cannot read the file: {err.message}"
+        raise InvalidInputError([Problem(shown, 1, 1, "", message)]) from None
 
 
 def read_yaml(path: Path, display: str | None = None) -> Document:
