@@ -48,6 +48,22 @@ def _running_waits(notice: Notice) -> str:
     )
 
 
+def _amount(value: object, units: object) -> str:
+    """``12.5 km``, ``40 min``."""
+    return f"{float(str(value)):g} {units}"
+
+
+def _runs_below_volume(notice: Notice) -> str:
+    days = int(notice["days"])
+    run_days = "one run day" if days == 1 else f"{days} run days"
+    return (
+        f"With {run_days} a week and no run more than {notice['cap']}% of your longest recent run, "
+        f"week {notice['week']} reaches {_amount(notice['reached'], notice['units'])} of running "
+        f"instead of {_amount(notice['target'], notice['units'])}; the plan builds up from there "
+        "within its caps. More run days, or a longer recent run, would let it reach your volume sooner."
+    )
+
+
 _NOTICES: dict[str, Callable[[Notice], str]] = {
     "few_exercises": _few_exercises,
     "no_cross_training_equipment": lambda _: (
@@ -71,6 +87,18 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
         "safely and this plan has no runs. Make the plan again with it to add runs."
     ),
     "condition_note": lambda notice: str(notice["text"]),
+    "running_held_for_pain": lambda notice: (
+        f"With hip pain of {notice['pain']} out of 10, your running stays at its current volume for "
+        "this whole plan. It grows again only after two weeks without pain: make a new plan then."
+    ),
+    "long_run_held": lambda notice: (
+        "With pain on the outside of the hip or a gluteal tendon problem, long runs press on the "
+        f"tendon, so your long run stays at {_amount(notice['longest'], notice['units'])} in this plan."
+    ),
+    "runs_below_volume": _runs_below_volume,
+    "run_days_capped": lambda notice: (
+        f"This plan runs on at most {notice['most']} days a week; your other run days are days off running."
+    ),
 }
 
 

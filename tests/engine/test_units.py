@@ -184,28 +184,38 @@ def test_first_week_keeps_the_current_volume() -> None:
 
 
 def test_weekly_target_capped_at_ten_percent() -> None:
-    """A week grows at most 10% over the higher of the two weeks before it."""
+    """A week grows at most 10% over the last full week."""
     builder = _builder()
     builder.weeks = [20.0, 20.0, 20.0, 20.0, 20.0]
-    builder.last_full = 30.0
+    builder.full = [20.0, 20.0, 20.0, 20.0, 20.0]
     assert builder.week_target(deload=False, deload_volume=0.8) == 22.0
 
 
-def test_a_lighter_week_does_not_reset_the_base() -> None:
-    """After a lighter week the cap counts from the higher week before it."""
+def test_a_lighter_week_is_followed_by_the_last_full_week() -> None:
+    """After a lighter week the next week returns to the last full week, no higher."""
     builder = _builder()
     builder.weeks = [20.0, 20.0, 20.0, 22.0, 17.6]
-    builder.last_full = 22.0
+    builder.full = [20.0, 20.0, 20.0, 22.0]
+    builder.after_lighter = True
+    assert builder.week_target(deload=False, deload_volume=0.8) == 22.0
+
+
+def test_growth_resumes_the_week_after_the_return() -> None:
+    """Two weeks after a lighter week, growth of 10% over the last full week resumes."""
+    builder = _builder()
+    builder.weeks = [20.0, 20.0, 20.0, 22.0, 17.6, 22.0]
+    builder.full = [20.0, 20.0, 20.0, 22.0, 22.0]
     assert builder.week_target(deload=False, deload_volume=0.8) == 24.2
 
 
 def test_two_week_target_capped_at_thirty_percent() -> None:
-    """Regression: the 30% cap counted from the week before last; it counts from the two before those."""
+    """The 30% cap counts from the full week before the last full week."""
     builder = _builder()
     builder.weeks = [20.0, 20.0, 22.0, 24.2]
-    builder.last_full = 24.2
-    # 10% over 24.2 would be 26.62; 30% over the 20 of two weeks earlier allows only 26.
-    assert builder.week_target(deload=False, deload_volume=0.8) == 26.0
+    builder.full = [20.0, 20.0, 22.0, 24.2]
+    builder.rules = builder.rules.model_copy(update={"two_week_increase_max": 0.15})
+    # 10% over 24.2 would be 26.62; 15% over the 22 of the week before allows only 25.3.
+    assert builder.week_target(deload=False, deload_volume=0.8) == 25.3
 
 
 def test_lighter_week_target() -> None:
@@ -247,6 +257,7 @@ def test_plan_week_puts_the_long_run_last() -> None:
     assert [(r.distance, r.long_run) for r in runs] == [(6.0, False), (6.0, False), (8.0, True)]
     assert builder.weeks[-1] == 20.0
     assert builder.last_full == 20.0
+    assert builder.longest[-1] == 8.0
 
 
 def test_plan_week_caps_the_long_run() -> None:
@@ -445,7 +456,7 @@ def test_volume_stops_at_the_growth_ceiling() -> None:
     """Weekly volume never grows beyond (1 + max_growth) x the current volume."""
     builder = _builder()
     builder.weeks = [20.0, 20.0, 29.0, 29.5, 29.8]
-    builder.last_full = 29.8
+    builder.full = [20.0, 20.0, 29.0, 29.5, 29.8]
     assert builder.week_target(deload=False, deload_volume=0.8) == 30.0
 
 

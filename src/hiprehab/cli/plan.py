@@ -48,6 +48,8 @@ HINTS = {  # what to give on the command line for a notice the engine made
     "referred_hold": "once a clinician has cleared you, add --cleared-by-clinician",
     "running_waits_for_check": "once a clinician has checked your hip, add --cleared-by-clinician",
     "no_run_days": "give --run-days to plan runs",
+    "runs_below_volume": "check --weekly-km and --longest-run-km, or give more --run-days",
+    "run_days_capped": "give at most six --run-days",
     "no_weekly_volume": "give --weekly-km and --longest-run-km to plan runs",
     "no_longest_run": "give --longest-run-km to plan runs",
 }

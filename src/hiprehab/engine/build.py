@@ -84,6 +84,32 @@ def _input_notices(template: Template, profile: Profile, phases: list[Phase], *,
     return notices
 
 
+def _running_notices(scheduler: Scheduler, profile: Profile) -> list[Notice]:
+    """What the running caps changed: held volume or long run, weeks short of their target."""
+    volume = scheduler.volume
+    if volume is None or not volume.longest or profile.longest_run <= 0:
+        return []  # no week grew a runner's volume, or the input notices say why not
+    notices = []
+    if volume.hold and any(volume.weeks[-len(volume.longest) :]):
+        notices.append(Notice.of("running_held_for_pain", pain=profile.pain))
+    if volume.hold_long and any(volume.longest):
+        notices.append(Notice.of("long_run_held", longest=profile.longest_run, units=profile.units))
+    if volume.short_weeks:
+        week, target, reached, days = volume.short_weeks[0]
+        notices.append(
+            Notice.of(
+                "runs_below_volume",
+                week=week,
+                target=target,
+                reached=reached,
+                days=days,
+                units=profile.units,
+                cap=round(100 * volume.rules.single_run_cap),
+            )
+        )
+    return notices
+
+
 def build_plan(
     catalogue: Catalogue,
     template: Template,
@@ -131,6 +157,7 @@ def build_plan(
         built.append(scheduler.week(index, phase, deload))
     notices = _hold_notices(referred, check_sites) + scheduler.notices
     notices += _input_notices(template, profile, phases, held=held)
+    notices += _running_notices(scheduler, profile)
     return Plan(
         template,
         profile,

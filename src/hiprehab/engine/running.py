@@ -53,28 +53,44 @@ class WalkRunLadder:
 
 @dataclass
 class VolumeBuilder:
-    """Grows weekly volume within the caps of a :class:`Build` (docs/evidence.md 2.3).
+    """Grows weekly volume within the caps of a :class:`Build` (docs/evidence.md 2.3, 5.6).
 
-    Weekly volume rises by at most ``weekly_increase_max`` over the higher of the
-    two previous weeks, and by at most ``two_week_increase_max`` over the higher of
-    the two weeks before those, so a lighter week does not reset the base. No
-    single run is longer than ``single_run_cap`` times the longest run of the
-    previous 30 days. With ``hold`` (a runner waiting for a clinician) nothing grows:
-    no week above the current volume and no run longer than the longest so far.
+    Weekly volume rises by at most ``weekly_increase_max`` over the last full (not
+    lighter) week and by at most ``two_week_increase_max`` over the full week before
+    that; the week after a lighter week returns at most to the last full week, and
+    growth resumes the week after. Volume stops at (1 + ``max_growth``) x the current
+    volume, or at the current volume in a week that holds (``grow`` false, or
+    ``hold`` for the whole plan).
+
+    No run is longer than ``single_run_cap`` x the longest run of the
+    ``lookback_days`` before the week's first run (never chained within a week). The
+    long run is the longest of its week, grows to at most (1 + ``max_growth``) x the
+    runner's longest run (held at it with ``hold_long``), and is no longer in a
+    lighter week than the week before.
     """
 
     rules: Build
     profile: Profile
     start: dt.date
     hold: bool = False
+    """Hold the weekly volume at the current volume for the whole plan."""
+    hold_long: bool = False
+    """Hold the long run at the runner's longest run (lateral hip pain, docs/evidence.md 3)."""
     history: list[tuple[dt.date, float]] = field(default_factory=list)
     weeks: list[float] = field(default_factory=list)
-    last_full: float = 0.0
+    """Weekly totals: the lead-in weeks, then each planned week."""
+    full: list[float] = field(default_factory=list)
+    """Totals of the full (not lighter) weeks, lead-in weeks included."""
+    longest: list[float] = field(default_factory=list)
+    """The longest run of each planned week."""
+    after_lighter: bool = False
+    short_weeks: list[tuple[int, float, float, int]] = field(default_factory=list)
+    """Weeks that could not reach their target: (week index, target, reached, run days)."""
 
     def __post_init__(self) -> None:
         base = self.profile.weekly_volume
         self.weeks = [base] * LEAD_IN_WEEKS  # the weeks before the plan ran at the current volume
-        self.last_full = base
+        self.full = [base] * LEAD_IN_WEEKS
         if self.profile.longest_run > 0:
             self.history.append((self.start - dt.timedelta(days=1), self.profile.longest_run))
 
@@ -88,51 +104,73 @@ class VolumeBuilder:
         """True before any week of the plan has been laid out."""
         return len(self.weeks) == LEAD_IN_WEEKS
 
-    def week_target(self, deload: bool, deload_volume: float) -> float:
+    @property
+    def last_full(self) -> float:
+        """The volume of the last full week."""
+        return self.full[-1]
+
+    def week_target(self, deload: bool, deload_volume: float, *, grow: bool = True) -> float:
         """This week's planned volume: never above the caps, nor above the growth ceiling."""
-        if self.is_first_week:
-            target = self.last_full
-        elif deload:
+        base = self.profile.weekly_volume
+        if deload:
             target = self.last_full * deload_volume
+        elif self.is_first_week or self.after_lighter:
+            target = self.last_full  # back to the last full week; growth resumes next week
         else:
             target = self.last_full * (1 + self.rules.weekly_increase_max)
-        ceiling = self.profile.weekly_volume * (1 + self.rules.max_growth)
-        target = min(target, self.profile.weekly_volume if self.hold else ceiling)
-        one = (1 + self.rules.weekly_increase_max) * max(self.weeks[-1], self.weeks[-2])
-        # The two weeks before the previous two; before week 1 only one lead-in week is that old.
-        two = (1 + self.rules.two_week_increase_max) * max(self.weeks[-4:-2])
-        return floor_to(min(target, one, two), self.step)
+        held = self.hold or not grow
+        ceiling = base if held else base * (1 + self.rules.max_growth)
+        one = (1 + self.rules.weekly_increase_max) * self.full[-1]
+        two = (1 + self.rules.two_week_increase_max) * self.full[-2]
+        return floor_to(min(target, ceiling, one, two), self.step)
 
     def cap_on(self, day: dt.date) -> float:
-        """The longest run allowed on ``day``."""
+        """The longest run allowed in a week whose first run is on ``day``."""
         since = day - dt.timedelta(days=self.rules.lookback_days)
-        recent = [length for when, length in self.history if when >= since]
+        recent = [length for when, length in self.history if since <= when < day]
         longest = max(recent) if recent else self.profile.longest_run
-        factor = 1.0 if self.hold else self.rules.single_run_cap
-        return floor_to(longest * factor, self.step)
+        return floor_to(longest * self.rules.single_run_cap, self.step)
+
+    def long_cap(self, day: dt.date, deload: bool) -> float:
+        """The longest the week's long run may be."""
+        growth = 0.0 if self.hold_long else self.rules.max_growth
+        cap = min(self.cap_on(day), self.profile.longest_run * (1 + growth))
+        if deload and self.longest and self.longest[-1] > 0:
+            cap = min(cap, self.longest[-1])  # a lighter week's long run is no longer than last week's
+        return floor_to(cap, self.step)
 
     def plan_week(self, days: list[dt.date], target: float, deload: bool) -> list[Run]:
         """Split the week's target over its run days; the last run is the long run."""
         if not days or target <= 0:
-            self.weeks.append(0.0)
+            self._close(target, 0.0, [], deload, 0)
             return []
         count = len(days)
+        run_cap = self.cap_on(days[0])
+        long_cap = self.long_cap(days[0], deload)
         # The long run takes its share, but never less than an even split, so the
         # other runs never need to be longer than it and the week reaches its target.
         long_wanted = max(target * self.rules.long_run_share, target / count)
-        long_len = floor_to(min(long_wanted, self.cap_on(days[-1])), self.step)
-        rest = floor_to((target - long_len) / (count - 1), self.step) if count > 1 else 0.0
+        long_len = floor_to(min(long_wanted, long_cap), self.step)
+        other_cap = min(run_cap, long_len)  # the long run is the longest of its week
+        rest = floor_to(min((target - long_len) / (count - 1), other_cap), self.step) if count > 1 else 0.0
         lengths = [rest] * (count - 1) + [long_len]
         runs = []
-        for day, wanted in zip(days, lengths, strict=True):
-            length = min(wanted, self.cap_on(day))
-            self.history.append((day, length))
+        for day, length in zip(days, lengths, strict=True):
+            if length > 0:
+                self.history.append((day, length))
             runs.append(self._run(length, long_run=day == days[-1] and count > 1))
-        total = round(sum(r.distance or r.total_min or 0 for r in runs), 6)
-        self.weeks.append(total)
-        if not deload and total > 0:
-            self.last_full = total
+        self._close(target, sum(lengths), lengths, deload, count)
         return runs
+
+    def _close(self, target: float, total: float, lengths: list[float], deload: bool, count: int) -> None:
+        total = round(total, 6)
+        if count and not deload and total < target - count * self.step:  # more than rounding
+            self.short_weeks.append((len(self.weeks) - LEAD_IN_WEEKS + 1, target, total, count))
+        self.weeks.append(total)
+        self.longest.append(max(lengths, default=0.0))
+        if not deload and total > 0:
+            self.full.append(total)
+        self.after_lighter = deload
 
     def _run(self, length: float, *, long_run: bool) -> Run:
         units = self.profile.units

@@ -76,7 +76,14 @@ class Scheduler:
         if self.template.walk_run is not None:
             self.ladder = WalkRunLadder(self.template.walk_run)
         if self.template.build is not None:
-            self.volume = VolumeBuilder(self.template.build, self.profile, self.start, hold=self.referred)
+            build = self.template.build
+            self.volume = VolumeBuilder(
+                build,
+                self.profile,
+                self.start,
+                hold=self.profile.pain > build.grow_pain_max,
+                hold_long=bool(self.profile.avoid_words & set(build.hold_long_run_for)),
+            )
 
     # -- items -------------------------------------------------------------------
     def _item(
@@ -212,7 +219,9 @@ class Scheduler:
             return [(d, self.ladder.next_run()) for d in days]
         if phase.running == "build" and self.volume is not None:
             days = wanted[: self.volume.rules.runs_per_week_max]
-            target = self.volume.week_target(deload, self.template.deload_volume)
+            if len(wanted) > len(days):
+                self._notice(Notice.of("run_days_capped", most=self.volume.rules.runs_per_week_max))
+            target = self.volume.week_target(deload, self.template.deload_volume, grow=phase.grow_running)
             runs = self.volume.plan_week(days, target, deload)
             if not runs:
                 return []

@@ -91,7 +91,11 @@ class Build(Strict):
     lookback_days: Annotated[StrictInt, Field(ge=7, le=90)] = 30
     """The single-run cap compares with the longest run of this many days (Frandsen/Nielsen 2025)."""
     max_growth: Annotated[StrictFloat, Field(ge=0, le=2)] = 0.5
-    """Weekly volume stops growing at (1 + max_growth) x the runner's current volume."""
+    """Weekly volume and the long run stop growing at (1 + max_growth) x the runner's current values."""
+    grow_pain_max: Annotated[StrictInt, Field(ge=0, le=10)] = 0
+    """Volume grows only with pain at most this; above it the current volume is held for the plan."""
+    hold_long_run_for: tuple[AvoidWord, ...] = ()
+    """Pain sites and conditions whose long run is held at the runner's longest, not grown."""
     source: Text
 
 
@@ -113,6 +117,8 @@ class Phase(Strict):
     mobility: Block = Block.model_construct()
     cross_training: Block = Block.model_construct()
     running: Literal["none", "walk_run", "build"] = "none"
+    grow_running: StrictBool = True
+    """False: the weekly volume stays at the runner's current volume in this phase."""
     ice: StrictBool = False
     dose: DoseRanges
 
