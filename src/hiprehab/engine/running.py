@@ -75,7 +75,7 @@ class VolumeBuilder:
     hold: bool = False
     """Hold the weekly volume at the current volume for the whole plan."""
     hold_long: bool = False
-    """Hold the long run at the runner's longest run (lateral hip pain, docs/evidence.md 3)."""
+    """Hold the long run at the runner's longest run (lateral hip pain or gluteal tendinopathy)."""
     history: list[tuple[dt.date, float]] = field(default_factory=list)
     weeks: list[float] = field(default_factory=list)
     """Weekly totals: the lead-in weeks, then each planned week."""
