@@ -18,6 +18,58 @@ if TYPE_CHECKING:
     from hiprehab.model.plan import Item
 
 
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+SESSION_LABELS = {
+    "strength": "Strength",
+    "activation": "Activation",
+    "mobility": "Mobility",
+    "run": "Run",
+    "cross_training": "Cross-training",
+    "recovery": "Recovery",
+    "rest": "Rest",
+}
+
+# Each avoid_if word as a runner would say it: what a plan was built around, and whom an
+# exercise is left out for. Pain sites first, then the conditions, in the vocabulary's order.
+AVOID_LABELS = {
+    "lateral": "pain on the outside of the hip",
+    "groin": "groin pain",
+    "buttock": "pain in the buttock",
+    "front": "pain at the front of the hip",
+    "tendinopathy": "gluteal tendinopathy",
+    "bursitis": "bursitis",
+    "muscle_strain": "a muscle strain",
+    "osteoarthritis": "hip osteoarthritis",
+    "labral_tear": "a labral tear",
+    "fai": "hip impingement (FAI)",
+    "stress_fracture": "a stress fracture",
+}
+
+EQUIPMENT_LABELS = {
+    "none": "nothing",
+    "mat": "exercise mat",
+    "band": "resistance band",
+    "chair": "sturdy chair",
+    "step": "step or stair",
+    "wall": "wall",
+    "towel": "towel",
+    "pillow": "pillow or cushion",
+    "ice_pack": "ice pack or frozen peas",
+    "heat_pack": "heat pack or hot-water bottle",
+    "weights": "weights",
+    "bike": "bike or exercise bike",
+    "pool": "swimming pool",
+    "elliptical": "elliptical trainer",
+}
+
+UNIT_LABELS = {"km": "km", "mi": "miles", "min": "minutes"}
+
+
 def _few_exercises(notice: Notice) -> str:
     return (
         f"Only {notice['count']} {notice['block']} exercises fit your conditions and equipment "

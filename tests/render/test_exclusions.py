@@ -6,8 +6,9 @@ import pytest
 
 from hiprehab.model.exercise import Dose
 from hiprehab.render import pdf_bytes
-from hiprehab.render.words import PLANNED_AROUND_WORDS, planned_around
+from hiprehab.render.words import planned_around
 from hiprehab.vocab import AVOID_WORDS
+from hiprehab.wording import AVOID_LABELS
 from testing.render_fixtures import ABDUCTION, ABDUCTION_NOTE, exercise, make_plan, page_texts, section_pages
 
 AROUND = ("bursitis", "lateral", "tendinopathy")  # as the engine gives them: sorted
@@ -83,7 +84,7 @@ def test_cover_has_no_planned_around_row_when_nothing_was_avoided() -> None:
 
 def test_every_avoid_word_has_plain_words() -> None:
     """Each word an exclusion can use has its plain-language wording."""
-    assert sorted(PLANNED_AROUND_WORDS) == sorted(AVOID_WORDS)
+    assert sorted(AVOID_LABELS) == sorted(AVOID_WORDS)
 
 
 def test_planned_around_puts_the_pain_site_before_conditions() -> None:

@@ -20,20 +20,12 @@ from icalendar import Calendar, Event
 
 from hiprehab.errors import InvalidValueError
 from hiprehab.version import __version__
-from hiprehab.wording import item_dose_text
+from hiprehab.wording import SESSION_LABELS, item_dose_text
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Day, Item, Plan, Run, Session
 
 PRODID = f"-//hiprehab//hiprehab {__version__}//EN"
-SESSION_WORDS = {
-    "strength": "strength",
-    "activation": "activation",
-    "mobility": "mobility",
-    "run": "run",
-    "cross_training": "cross-training",
-    "recovery": "recovery",
-}
 UNIT_WORDS = {"km": "km", "mi": "mi", "min": "min"}
 
 # A rough slot for a timed event, so a calendar blocks enough time: each rep
@@ -125,7 +117,7 @@ def summary(week_number: int, day: Day) -> str:
     """``Hip plan wk 3: strength + easy run 25 min``."""
     parts: list[str] = []
     for session in training_sessions(day):
-        words = _run_words(session.run) if session.run is not None else SESSION_WORDS[session.type]
+        words = _run_words(session.run) if session.run is not None else SESSION_LABELS[session.type].lower()
         if words not in parts:
             parts.append(words)
     return f"Hip plan wk {week_number}: {' + '.join(parts)}"

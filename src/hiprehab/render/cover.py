@@ -10,16 +10,14 @@ from reportlab.platypus import Spacer
 from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, table_style
 from hiprehab.render.words import (
-    EQUIPMENT_LABELS,
     PLANNED_AROUND,
-    SESSION_LABELS,
     esc,
     long_date,
     planned_around,
     plural,
     runner_name,
 )
-from hiprehab.wording import notice_text
+from hiprehab.wording import EQUIPMENT_LABELS, SESSION_LABELS, notice_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -13,8 +13,8 @@ from reportlab.platypus import Spacer
 
 from hiprehab.render.cards import card, text_lines
 from hiprehab.render.flowables import Heading, Para, SectionStart
-from hiprehab.render.words import AVOID_LABELS, EQUIPMENT_LABELS, esc
-from hiprehab.wording import dose_text
+from hiprehab.render.words import esc
+from hiprehab.wording import AVOID_LABELS, EQUIPMENT_LABELS, dose_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

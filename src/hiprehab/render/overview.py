@@ -22,7 +22,8 @@ from hiprehab.render.styles import (
     table_style,
 )
 from hiprehab.render.week import week_page_key
-from hiprehab.render.words import DASH, DAY_NAMES, esc, short_date
+from hiprehab.render.words import DASH, esc, short_date
+from hiprehab.wording import DAY_NAMES
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -26,9 +26,6 @@ from hiprehab.render.library import card_numbers
 from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
 from hiprehab.render.styles import HEADING_SHADE, LIGHT_RULE, RULE, SHADE, TableCommand, table_style
 from hiprehab.render.words import (
-    DAY_NAMES,
-    SESSION_LABELS,
-    UNIT_LABELS,
     date_range,
     esc,
     interval_text,
@@ -37,7 +34,7 @@ from hiprehab.render.words import (
     short_date,
     word_list,
 )
-from hiprehab.wording import dose_text
+from hiprehab.wording import DAY_NAMES, SESSION_LABELS, UNIT_LABELS, dose_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

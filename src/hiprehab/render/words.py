@@ -10,82 +10,24 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from hiprehab.wording import item_dose_text
+from hiprehab.wording import (
+    AVOID_LABELS,
+    DAY_NAMES,
+    MONTH_NAMES,
+    SESSION_LABELS,
+    UNIT_LABELS,
+    item_dose_text,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from hiprehab.model.plan import Interval, Plan, Run, Session
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-SESSION_LABELS = {
-    "strength": "Strength",
-    "activation": "Activation",
-    "mobility": "Mobility",
-    "run": "Run",
-    "cross_training": "Cross-training",
-    "recovery": "Recovery",
-    "rest": "Rest",
-}
-
-AVOID_LABELS = {
-    "tendinopathy": "tendinopathy",
-    "bursitis": "bursitis",
-    "muscle_strain": "muscle strain",
-    "osteoarthritis": "osteoarthritis",
-    "labral_tear": "labral tear",
-    "fai": "hip impingement (FAI)",
-    "stress_fracture": "stress fracture",
-    "lateral": "pain on the outside of the hip",
-    "groin": "groin pain",
-    "buttock": "buttock pain",
-    "front": "pain at the front of the hip",
-}
-
 PLANNED_AROUND = "Planned around"
 """The label of what the plan's exclusions were built around (cover and how-to pages)."""
 
-# What a plan was built around, as a runner would say it: the pain sites first,
-# then the conditions, in the vocabulary's order (the plan's own order is alphabetical).
-PLANNED_AROUND_WORDS = {
-    "lateral": "pain on the outside of the hip",
-    "groin": "groin pain",
-    "buttock": "pain in the buttock",
-    "front": "pain at the front of the hip",
-    "tendinopathy": "gluteal tendinopathy",
-    "bursitis": "bursitis",
-    "muscle_strain": "a muscle strain",
-    "osteoarthritis": "hip osteoarthritis",
-    "labral_tear": "a labral tear",
-    "fai": "hip impingement (FAI)",
-    "stress_fracture": "a stress fracture",
-}
-
-EQUIPMENT_LABELS = {
-    "none": "nothing",
-    "mat": "exercise mat",
-    "band": "resistance band",
-    "chair": "sturdy chair",
-    "step": "step or stair",
-    "wall": "wall",
-    "towel": "towel",
-    "pillow": "pillow or cushion",
-    "ice_pack": "ice pack or frozen peas",
-    "heat_pack": "heat pack or hot-water bottle",
-    "weights": "weights",
-    "bike": "bike or exercise bike",
-    "pool": "swimming pool",
-    "elliptical": "elliptical trainer",
-}
-
 DASH = "\N{EN DASH}"  # ranges of dates, and the rest-day mark of the calendar
-
-UNIT_LABELS = {"km": "km", "mi": "miles", "min": "minutes"}
 
 
 def esc(text: str) -> str:
@@ -185,8 +127,8 @@ def planned_around(plan: Plan) -> str:
 
     ``pain on the outside of the hip, gluteal tendinopathy and bursitis``.
     """
-    order = list(PLANNED_AROUND_WORDS)
-    known = sorted((w for w in plan.avoided if w in PLANNED_AROUND_WORDS), key=order.index)
+    order = list(AVOID_LABELS)
+    known = sorted((w for w in plan.avoided if w in AVOID_LABELS), key=order.index)
     # A word this table does not know yet still prints, after the known ones.
-    unknown = [w.replace("_", " ") for w in plan.avoided if w not in PLANNED_AROUND_WORDS]
-    return word_list([PLANNED_AROUND_WORDS[w] for w in known] + unknown)
+    unknown = [w.replace("_", " ") for w in plan.avoided if w not in AVOID_LABELS]
+    return word_list([AVOID_LABELS[w] for w in known] + unknown)
