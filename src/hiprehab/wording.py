@@ -148,6 +148,11 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
         f"tendon, so your long run stays at {_amount(notice['longest'], notice['units'])} in this plan."
     ),
     "runs_below_volume": _runs_below_volume,
+    "strength_days_moved": lambda notice: (
+        f"Strength work needs two sessions a week with at least a day between them, which your "
+        f"strength days ({str(notice['given']).replace(',', ', ')}) do not allow, so this plan "
+        f"uses {str(notice['used']).replace(',', ' and ')} instead."
+    ),
     "run_days_capped": lambda notice: (
         f"This plan runs on at most {notice['most']} days a week; your other run days are days off running."
     ),

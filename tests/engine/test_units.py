@@ -63,10 +63,10 @@ def test_manage_six_weeks_follow_the_shares() -> None:
     assert _phases("manage", 6) == ["settle", "settle", "load", "load", "load", "return"]
 
 
-def test_manage_fifty_two_weeks_follow_the_shares() -> None:
-    """Fifty-two manage weeks split 13/26/13."""
+def test_manage_fifty_two_weeks_keep_settle_and_load_short() -> None:
+    """Fifty-two manage weeks settle for two weeks and load for six; the return takes the rest."""
     phases = _phases("manage", 52)
-    assert (phases.count("settle"), phases.count("load"), phases.count("return")) == (13, 26, 13)
+    assert (phases.count("settle"), phases.count("load"), phases.count("return")) == (2, 6, 44)
 
 
 def test_prevent_eight_weeks_split_in_half() -> None:
@@ -80,10 +80,10 @@ def test_two_week_manage_plan_is_all_settle() -> None:
 
 
 def test_short_manage_plans_never_rush_into_running() -> None:
-    """Three and four manage weeks keep settle's two weeks and leave out the return to running."""
+    """Up to five manage weeks keep settle's two weeks and load's three, and leave out the return."""
     assert _phases("manage", 3) == ["settle", "settle", "load"]
     assert _phases("manage", 4) == ["settle", "settle", "load", "load"]
-    assert _phases("manage", 5) == ["settle", "settle", "load", "load", "return"]
+    assert _phases("manage", 5) == ["settle", "settle", "load", "load", "load"]
 
 
 def test_two_week_prevent_plan_has_both_phases() -> None:
@@ -333,7 +333,7 @@ def _advance(track: progress.Track, goal: str, phase: int, max_level: int) -> St
 
 
 def test_advance_adds_reps_then_a_set_then_a_rung() -> None:
-    """Reps rise to the top of the range, then one set more with reps reset, then the next rung."""
+    """Reps rise to the top, then one set more keeping the work (2 x 12 -> 3 x 8), then a rung."""
     dose = _template("prevent").phases[0].dose
     track = progress.start(_exercise("double-leg-bridge"), dose)
     steps: list[tuple[str, int, int, str | None]] = [(track.exercise.id, track.sets, track.amount, None)]
@@ -343,7 +343,7 @@ def test_advance_adds_reps_then_a_set_then_a_rung() -> None:
     assert steps == [
         ("double-leg-bridge", 2, 10, None),
         ("double-leg-bridge", 2, 12, "+2 reps"),
-        ("double-leg-bridge", 3, 8, "one more set, reps back to 8"),
+        ("double-leg-bridge", 3, 8, "one more set, 8 reps each"),
         ("double-leg-bridge", 3, 10, "+2 reps"),
         ("double-leg-bridge", 3, 12, "+2 reps"),
         ("marching-bridge", 2, 8, "next rung: Marching bridge"),

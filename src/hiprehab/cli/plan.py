@@ -50,6 +50,7 @@ HINTS = {  # what to give on the command line for a notice the engine made
     "no_run_days": "give --run-days to plan runs",
     "runs_below_volume": "check --weekly-km and --longest-run-km, or give more --run-days",
     "run_days_capped": "give at most six --run-days",
+    "strength_days_moved": "give --strength-days with a day between them, e.g. mon,wed,fri",
     "no_weekly_volume": "give --weekly-km and --longest-run-km to plan runs",
     "no_longest_run": "give --longest-run-km to plan runs",
 }

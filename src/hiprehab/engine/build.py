@@ -27,15 +27,18 @@ if TYPE_CHECKING:
 def allocate_phases(
     template: Template, weeks: int, *, first_only: bool, no_running: bool = False
 ) -> list[Phase]:
-    """The phase of each week: shares of the plan, rounded, each phase at least its ``min_weeks``.
+    """The phase of each week: shares of the plan, rounded, each phase within its week limits.
 
-    Earlier phases come first: a plan too short for every phase leaves out its last
-    ones rather than rush the early ones. A referred plan stays in the first phase;
-    with ``no_running`` the phases without running share the plan, when there are any.
+    Each phase gets at least its ``min_weeks`` and at most its ``max_weeks`` (the next
+    phase takes the rest). Earlier phases come first: a plan too short for every phase
+    leaves out its last ones rather than rush the early ones. A referred plan stays in
+    the first phase; with ``no_running`` the phases without running share the plan,
+    when there are any. Phases that start after the walk-run ladder are not allocated
+    here: :func:`build_plan` switches to them when the ladder is done.
     """
     if first_only:
         return [template.phases[0]] * weeks
-    phases = template.phases
+    phases = tuple(p for p in template.phases if not p.after_ladder)
     if no_running and any(p.running == "none" for p in phases):
         phases = tuple(p for p in phases if p.running == "none")
     scale = sum(p.share for p in phases) or 1.0
@@ -46,10 +49,18 @@ def allocate_phases(
         last = index == len(phases) - 1
         ideal = weeks - len(out) if last else math.floor(total * weeks + 0.5) - len(out)
         wanted = max(ideal, phase.min_weeks, 1 if index == 0 else 0)
+        if phase.max_weeks is not None and not last:
+            wanted = min(wanted, phase.max_weeks)
         out.extend([phase] * max(0, min(wanted, weeks - len(out))))
     if len(out) < weeks:  # every phase had its share; the last one carries on
         out.extend([out[-1]] * (weeks - len(out)))
     return out
+
+
+def _after_ladder(template: Template, phase: Phase) -> Phase | None:
+    """The phase that follows ``phase`` once the walk-run ladder is done, if the template has one."""
+    later = template.phases[template.phases.index(phase) + 1 :] if phase in template.phases else ()
+    return next((p for p in later if p.after_ladder), None)
 
 
 def _hold_notices(referred: bool, check_sites: tuple[str, ...]) -> list[Notice]:
@@ -87,13 +98,13 @@ def _input_notices(template: Template, profile: Profile, phases: list[Phase], *,
 def _running_notices(scheduler: Scheduler, profile: Profile) -> list[Notice]:
     """What the running caps changed: held volume or long run, weeks short of their target."""
     volume = scheduler.volume
-    if volume is None or not volume.longest or profile.longest_run <= 0:
+    if volume is None or not volume.longest or volume.base_longest <= 0:
         return []  # no week grew a runner's volume, or the input notices say why not
     notices = []
     if volume.hold and any(volume.weeks[-len(volume.longest) :]):
         notices.append(Notice.of("running_held_for_pain", pain=profile.pain))
     if volume.hold_long and any(volume.longest):
-        notices.append(Notice.of("long_run_held", longest=profile.longest_run, units=profile.units))
+        notices.append(Notice.of("long_run_held", longest=volume.base_longest, units=volume.units))
     if volume.short_weeks:
         week, target, reached, days = volume.short_weeks[0]
         notices.append(
@@ -103,7 +114,7 @@ def _running_notices(scheduler: Scheduler, profile: Profile) -> list[Notice]:
                 target=target,
                 reached=reached,
                 days=days,
-                units=profile.units,
+                units=volume.units,
                 cap=round(100 * volume.rules.single_run_cap),
             )
         )
@@ -152,7 +163,11 @@ def build_plan(
     scheduler = Scheduler(catalogue, template, profile, start, selector, referred=referred, running_held=held)
     phases = allocate_phases(template, weeks, first_only=referred, no_running=bool(check_sites))
     built = []
-    for index, phase in enumerate(phases, start=1):
+    for index, planned in enumerate(phases, start=1):
+        phase = planned
+        following = _after_ladder(template, planned) if planned.running == "walk_run" else None
+        if following is not None and scheduler.ladder is not None and scheduler.ladder.finished:
+            phase = following  # docs/evidence.md 2.2, 5.1: continuous running, then steady growth
         deload = template.deload_every > 0 and index % template.deload_every == 0
         built.append(scheduler.week(index, phase, deload))
     notices = _hold_notices(referred, check_sites) + scheduler.notices

@@ -6,6 +6,7 @@ then one more set, then the next rung of the family's ladder.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -91,12 +92,12 @@ def advance(
     unit = {"reps": "reps", "hold_s": "seconds", "duration_min": "minutes"}[how]
     if track.amount < amount_range.max:
         amount = min(amount_range.max, track.amount + step)
-        return replace(track, amount=amount), f"+{amount - track.amount} {unit}"
+        added = amount - track.amount
+        return replace(track, amount=added + track.amount), f"+{added} {unit[:-1] if added == 1 else unit}"
     if track.sets < sets_range.max:
-        return (
-            replace(track, sets=track.sets + 1, amount=amount_range.min),
-            f"one more set, {unit} back to {amount_range.min}",
-        )
+        # Keep the work of the sets before (2 x 12 becomes 3 x 8), never below the range.
+        amount = amount_range.clamp(math.ceil(track.amount * track.sets / (track.sets + 1)))
+        return replace(track, sets=track.sets + 1, amount=amount), f"one more set, {amount} {unit} each"
     harder = selector.next_rung(track.exercise, kinds, max_level)
     if harder is None:
         return track, None

@@ -30,6 +30,18 @@ class WalkRunLadder:
     stage: int = 0
     done_at_stage: int = 0
 
+    @property
+    def finished(self) -> bool:
+        """True once the last stage has been run ``repeats_per_stage_min`` times."""
+        last = len(self.rules.stages) - 1
+        return self.stage == last and self.done_at_stage >= self.rules.repeats_per_stage_min
+
+    @property
+    def last_stage_min(self) -> float:
+        """Running minutes of the ladder's last stage (its continuous run)."""
+        stage = self.rules.stages[-1]
+        return stage.run_min * stage.repeats
+
     def next_run(self) -> Run:
         """The next run of the ladder; advances the stage after enough repeats."""
         stage = self.rules.stages[self.stage]
@@ -84,20 +96,37 @@ class VolumeBuilder:
     longest: list[float] = field(default_factory=list)
     """The longest run of each planned week."""
     after_lighter: bool = False
+    seed: tuple[float, float, str] | None = None
+    """(weekly volume, longest run, units) to grow from instead of the profile's (after a ladder)."""
     short_weeks: list[tuple[int, float, float, int]] = field(default_factory=list)
     """Weeks that could not reach their target: (week index, target, reached, run days)."""
 
     def __post_init__(self) -> None:
-        base = self.profile.weekly_volume
+        base = self.base_volume
         self.weeks = [base] * LEAD_IN_WEEKS  # the weeks before the plan ran at the current volume
         self.full = [base] * LEAD_IN_WEEKS
-        if self.profile.longest_run > 0:
-            self.history.append((self.start - dt.timedelta(days=1), self.profile.longest_run))
+        if self.base_longest > 0:
+            self.history.append((self.start - dt.timedelta(days=1), self.base_longest))
+
+    @property
+    def base_volume(self) -> float:
+        """The weekly volume growth starts from."""
+        return self.seed[0] if self.seed else self.profile.weekly_volume
+
+    @property
+    def base_longest(self) -> float:
+        """The longest recent run growth starts from."""
+        return self.seed[1] if self.seed else self.profile.longest_run
+
+    @property
+    def units(self) -> str:
+        """``km``, ``mi`` or ``min``."""
+        return self.seed[2] if self.seed else self.profile.units
 
     @property
     def step(self) -> float:
         """Rounding step in the profile's units."""
-        return 1.0 if self.profile.units == "min" else 0.1
+        return 1.0 if self.units == "min" else 0.1
 
     @property
     def is_first_week(self) -> bool:
@@ -111,7 +140,7 @@ class VolumeBuilder:
 
     def week_target(self, deload: bool, deload_volume: float, *, grow: bool = True) -> float:
         """This week's planned volume: never above the caps, nor above the growth ceiling."""
-        base = self.profile.weekly_volume
+        base = self.base_volume
         if deload:
             target = self.last_full * deload_volume
         elif self.is_first_week or self.after_lighter:
@@ -122,19 +151,20 @@ class VolumeBuilder:
         ceiling = base if held else base * (1 + self.rules.max_growth)
         one = (1 + self.rules.weekly_increase_max) * self.full[-1]
         two = (1 + self.rules.two_week_increase_max) * self.full[-2]
-        return floor_to(min(target, ceiling, one, two), self.step)
+        jump = (1 + self.rules.week_jump_max) * self.weeks[-1] if self.weeks[-1] > 0 else target
+        return floor_to(min(target, ceiling, one, two, jump), self.step)
 
     def cap_on(self, day: dt.date) -> float:
         """The longest run allowed in a week whose first run is on ``day``."""
         since = day - dt.timedelta(days=self.rules.lookback_days)
         recent = [length for when, length in self.history if since <= when < day]
-        longest = max(recent) if recent else self.profile.longest_run
+        longest = max(recent) if recent else self.base_longest
         return floor_to(longest * self.rules.single_run_cap, self.step)
 
     def long_cap(self, day: dt.date, deload: bool) -> float:
         """The longest the week's long run may be."""
         growth = 0.0 if self.hold_long else self.rules.max_growth
-        cap = min(self.cap_on(day), self.profile.longest_run * (1 + growth))
+        cap = min(self.cap_on(day), self.base_longest * (1 + growth))
         if deload and self.longest and self.longest[-1] > 0:
             cap = min(cap, self.longest[-1])  # a lighter week's long run is no longer than last week's
         return floor_to(cap, self.step)
@@ -144,6 +174,10 @@ class VolumeBuilder:
         if not days or target <= 0:
             self._close(target, 0.0, [], deload, 0)
             return []
+        all_days = days
+        most = max(1, math.floor(target / self.step + 1e-9))
+        if len(days) > most:  # too little to share over every day: fewer, longer runs (none on the others)
+            days = [*days[: most - 1], days[-1]]
         count = len(days)
         run_cap = self.cap_on(days[0])
         long_cap = self.long_cap(days[0], deload)
@@ -154,8 +188,14 @@ class VolumeBuilder:
         other_cap = min(run_cap, long_len)  # the long run is the longest of its week
         rest = floor_to(min((target - long_len) / (count - 1), other_cap), self.step) if count > 1 else 0.0
         lengths = [rest] * (count - 1) + [long_len]
+        # What rounding down left over goes to the other runs, a step at a time, within the caps.
+        for index in range(count - 1):
+            if sum(lengths) + self.step <= target + 1e-9 and lengths[index] + self.step <= other_cap + 1e-9:
+                lengths[index] = round(lengths[index] + self.step, 6)
+        planned = dict(zip(days, lengths, strict=True))
         runs = []
-        for day, length in zip(days, lengths, strict=True):
+        for day in all_days:
+            length = planned.get(day, 0.0)
             if length > 0:
                 self.history.append((day, length))
             runs.append(self._run(length, long_run=day == days[-1] and count > 1))
@@ -173,7 +213,7 @@ class VolumeBuilder:
         self.after_lighter = deload
 
     def _run(self, length: float, *, long_run: bool) -> Run:
-        units = self.profile.units
+        units = self.units
         label = "Long run" if long_run else "Easy run"
         if units == "min":
             return Run(

@@ -6,6 +6,7 @@ Pure: no clock, no files. The same inputs always give the same weeks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -50,6 +51,34 @@ def _apart(candidates: list[dt.date], count: int, last: dt.date | None, gap: int
     return chosen
 
 
+def _holds(days: tuple[int, ...], gap: int) -> bool:
+    """True when these weekdays, repeated every week, are each ``gap`` days or more apart."""
+    ordered = sorted(days)
+    return all((b - a) % 7 >= gap for a, b in zip(ordered, ordered[1:] + ordered[:1], strict=True)) or (
+        len(ordered) == 1 and gap <= 7  # noqa: PLR2004 - a week has seven days
+    )
+
+
+def strength_weekdays(given: tuple[str, ...], run_days: tuple[str, ...], gap: int) -> tuple[str, ...]:
+    """The strength days to use: ``given`` when they hold two sessions ``gap`` days apart every week.
+
+    Otherwise the nearest pair that does (ACSM: at least two sessions a week, 48 hours
+    apart, docs/evidence.md 1.1): each chosen day as close as possible to a given day,
+    then as few run days as possible, then the earliest in the week.
+    """
+    wanted = 2
+    index = [WEEKDAYS.index(d) for d in given]
+    if any(_holds(c, gap) for c in itertools.combinations(index, wanted)):
+        return given
+
+    def cost(days: tuple[int, ...]) -> tuple[int, int, tuple[int, ...]]:
+        near = sum(min(min((x - d) % 7, (d - x) % 7) for d in index) for x in days) if index else 0
+        return near, sum(WEEKDAYS[x] in run_days for x in days), days
+
+    pairs = [c for c in itertools.combinations(range(7), wanted) if _holds(c, gap)]
+    return tuple(WEEKDAYS[x] for x in min(pairs, key=cost))
+
+
 @dataclass
 class Scheduler:
     """Lays out a plan week by week and remembers what carries over: rungs, doses, last sessions."""
@@ -71,19 +100,18 @@ class Scheduler:
     referred: bool = False
     running_held: bool = False
     """No running until a clinician has seen the runner: walking or cross-training instead."""
+    rung_changes: int = 0
+    """Exercises moved up a rung in the week being laid out."""
+    running_starts: bool = False
+    """True in a week with runs after a week without: no rung changes then."""
+    ran_last_week: bool = False
+    strength_weekdays: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.template.walk_run is not None:
             self.ladder = WalkRunLadder(self.template.walk_run)
-        if self.template.build is not None:
-            build = self.template.build
-            self.volume = VolumeBuilder(
-                build,
-                self.profile,
-                self.start,
-                hold=self.profile.pain > build.grow_pain_max,
-                hold_long=bool(self.profile.avoid_words & set(build.hold_long_run_for)),
-            )
+        if self.template.build is not None and self.template.walk_run is None:
+            self.volume = self._builder(seed=None, start=self.start)
 
     # -- items -------------------------------------------------------------------
     def _item(
@@ -128,9 +156,18 @@ class Scheduler:
         return [pool[(offset + i) % len(pool)] for i in range(min(count, len(pool)))]
 
     # -- progressive blocks (strength, activation) --------------------------------
+    def _site_first(self, block: Block) -> Block:
+        """The block with the pain sites' own families first (e.g. adductor loading for groin pain)."""
+        first = [f for site in self.profile.pain_sites for f in self.template.site_first.get(site, ())]
+        lead = [f for f in dict.fromkeys(first) if f in block.families]
+        if not lead:
+            return block
+        return block.model_copy(update={"families": (*lead, *(f for f in block.families if f not in lead))})
+
     def _progressive(
         self, name: str, block: Block, phase: Phase, deload: bool
     ) -> list[tuple[Track, str | None]]:
+        block = self._site_first(block)
         picks = self.selector.block(block, phase.start_level, phase.max_level)[: block.exercises.max]
         if len(picks) < block.exercises.min:
             self._notice(Notice.of("few_exercises", count=len(picks), block=name, aim=block.exercises.min))
@@ -139,25 +176,48 @@ class Scheduler:
             key = (name, pick.family)
             track = self.tracks.get(key)
             change: str | None = None
-            if track is None or track.exercise.level < pick.level:
-                if track is not None:
-                    change = f"next rung: {pick.name}"
+            if track is None:
                 track = progress.start(pick, phase.dose)
                 self.sessions_since_change[key] = 0
+            elif track.exercise.level < pick.level and self._may_change(key, phase, deload, rung=True):
+                # A new phase starts higher up the ladder: a rung change like any other.
+                track = progress.start(pick, phase.dose)
+                change = f"next rung: {pick.name}"
             else:
                 track = progress.fit(track, phase.dose)
-                due = self.sessions_since_change.get(key, 0) >= self.template.progress_after_sessions
-                # A referred runner holds the dose until a clinician has seen them.
-                if phase.progress and not deload and due and not self.referred:
-                    track, change = progress.advance(
+                if self._may_change(key, phase, deload, rung=False):
+                    moved, change = progress.advance(
                         track, phase.dose, self.selector, block.kinds, phase.max_level
                     )
-                    if change is not None:
-                        self.sessions_since_change[key] = 0
+                    if moved.exercise.id != track.exercise.id and not self._may_change(
+                        key, phase, deload, rung=True
+                    ):
+                        change = None  # enough rungs move this week; this one waits
+                    else:
+                        track = moved
+            if change is not None:
+                self.sessions_since_change[key] = 0
+                if change.startswith("next rung"):
+                    self.rung_changes += 1
             self.tracks[key] = track
             lighter = progress.lighter(track, phase.dose, self.template.deload_sets_drop)
             result.append((lighter if deload else track, change))
         return result
+
+    def _may_change(self, key: tuple[str, str], phase: Phase, deload: bool, *, rung: bool) -> bool:
+        """Whether a family may change this week (docs/evidence.md 1.1, 5.1).
+
+        Only after ``progress_after_sessions`` sessions at its dose (2-for-2, counted
+        across weeks), never in a lighter week nor for a referred runner; a new rung
+        also waits in the week running starts again, and at most
+        ``rung_changes_per_week_max`` exercises move up a rung in one week.
+        """
+        due = self.sessions_since_change.get(key, 0) >= self.template.progress_after_sessions
+        if not (phase.progress and due and not deload and not self.referred):
+            return False
+        return not rung or (
+            not self.running_starts and self.rung_changes < self.template.rung_changes_per_week_max
+        )
 
     def _count(self, name: str, tracks: list[tuple[Track, str | None]], sessions: int) -> None:
         for track, _ in tracks:
@@ -217,6 +277,13 @@ class Scheduler:
             gap = rules.rest_days_between_runs_min + 1
             days = _apart(wanted, rules.runs_per_week_max, self.last_run, gap)
             return [(d, self.ladder.next_run()) for d in days]
+        if (
+            phase.running == "build"
+            and self.volume is None
+            and self.ladder is not None
+            and self.ladder.finished
+        ):
+            self.volume = self._volume_after_ladder(dates[0])
         if phase.running == "build" and self.volume is not None:
             days = wanted[: self.volume.rules.runs_per_week_max]
             if len(wanted) > len(days):
@@ -229,9 +296,39 @@ class Scheduler:
             return [(d, r) for d, r in zip(days, runs, strict=True) if r.distance or r.total_min]
         return []
 
+    def _volume_after_ladder(self, start: dt.date) -> VolumeBuilder | None:
+        """Grow continuous running from where the walk-run ladder ended, in minutes."""
+        if self.template.build is None or self.ladder is None:
+            return None
+        longest = self.ladder.last_stage_min
+        runs = max(1, min(len(self.profile.run_days), self.ladder.rules.runs_per_week_max))
+        return self._builder(seed=(longest * runs, longest, "min"), start=start)
+
+    def _builder(self, seed: tuple[float, float, str] | None, start: dt.date) -> VolumeBuilder:
+        build = self.template.build
+        assert build is not None  # noqa: S101 - callers check it
+        return VolumeBuilder(
+            build,
+            self.profile,
+            start,
+            hold=self.profile.pain > build.grow_pain_max,
+            hold_long=bool(self.profile.avoid_words & set(build.hold_long_run_for)),
+            seed=seed,
+        )
+
     # -- a week ---------------------------------------------------------------------
     def _strength(self, phase: Phase, dates: list[dt.date], deload: bool, plan: DayPlan) -> list[dt.date]:
-        wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.strength_days]
+        if phase.strength.sessions <= 0:
+            return []
+        if not self.strength_weekdays:
+            gap = self.template.strength_gap_days
+            self.strength_weekdays = strength_weekdays(self.profile.strength_days, self.profile.run_days, gap)
+            if self.strength_weekdays != self.profile.strength_days:
+                given = ",".join(self.profile.strength_days) or "none"
+                self._notice(
+                    Notice.of("strength_days_moved", given=given, used=",".join(self.strength_weekdays))
+                )
+        wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.strength_weekdays]
         # Loaded sessions at least 48 h apart (docs/evidence.md 1.1), across weeks too.
         days = _apart(wanted, phase.strength.sessions, self.last_strength, self.template.strength_gap_days)
         if days:
@@ -315,11 +412,14 @@ class Scheduler:
         """Lay out one week: strength, holds, runs, cross-training, stretching, ice, rest."""
         dates = [self.start + dt.timedelta(days=7 * (number - 1) + i) for i in range(7)]
         plan: DayPlan = {d: [] for d in dates}
-        strength = self._strength(phase, dates, deload, plan)
-        self._activation(phase, dates, strength, deload, plan)
         runs = self._run_days(phase, dates, deload)
         if runs:
             self.last_run = runs[-1][0]
+        self.rung_changes = 0
+        self.running_starts = bool(runs) and not self.ran_last_week
+        self.ran_last_week = bool(runs)
+        strength = self._strength(phase, dates, deload, plan)
+        self._activation(phase, dates, strength, deload, plan)
         for day, run in runs:
             plan[day].append(self._run_session(run, phase))
         held = self._held_running(phase, dates, strength, plan)

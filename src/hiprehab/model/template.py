@@ -76,6 +76,8 @@ class WalkRun(Strict):
     rest_days_between_runs_min: Annotated[StrictInt, Field(ge=0, le=3)]
     repeats_per_stage_min: Annotated[StrictInt, Field(ge=1, le=6)]
     stages: Annotated[tuple[WalkRunStage, ...], Field(min_length=1)]
+    entry_test_families: tuple[Slug, ...] = ()
+    """The families whose movements the entry test uses: each is trained before the ladder starts."""
     entry_criteria: Annotated[tuple[Text, ...], Field(min_length=1)]
     source: Text
 
@@ -92,6 +94,8 @@ class Build(Strict):
     """The single-run cap compares with the longest run of this many days (Frandsen/Nielsen 2025)."""
     max_growth: Annotated[StrictFloat, Field(ge=0, le=2)] = 0.5
     """Weekly volume and the long run stop growing at (1 + max_growth) x the runner's current values."""
+    week_jump_max: Annotated[StrictFloat, Field(ge=0, le=1)] = 0.4
+    """No week runs more than (1 + week_jump_max) x the week before it, lighter weeks included."""
     grow_pain_max: Annotated[StrictInt, Field(ge=0, le=10)] = 0
     """Volume grows only with pain at most this; above it the current volume is held for the plan."""
     hold_long_run_for: tuple[AvoidWord, ...] = ()
@@ -107,6 +111,10 @@ class Phase(Strict):
     share: Annotated[StrictFloat, Field(ge=0, le=1)]
     min_weeks: Annotated[StrictInt, Field(ge=0, le=52)] = 0
     """Weeks this phase needs before the next one starts; a short plan drops later phases."""
+    max_weeks: Annotated[StrictInt, Field(ge=1, le=52)] | None = None
+    """Most weeks this phase lasts, whatever the plan's length; the next phase takes the rest."""
+    after_ladder: StrictBool = False
+    """Starts when the walk-run ladder is done, in place of the walk-run phase; it has no share."""
     intent: Text
     checkpoint: Text | None = None
     start_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = 1
@@ -165,8 +173,10 @@ class Template(Strict):
     """Sets taken off each strength exercise in a lighter week."""
     progress_after_sessions: Annotated[StrictInt, Field(ge=1, le=6)] = 2
     """Sessions at a dose before it moves up (ACSM's "2-for-2" rule)."""
-    strength_gap_days: Annotated[StrictInt, Field(ge=1, le=4)] = 2
+    strength_gap_days: Annotated[StrictInt, Field(ge=1, le=3)] = 2
     """Days between loaded strength sessions: 2 means at least 48 hours (ACSM)."""
+    rung_changes_per_week_max: Annotated[StrictInt, Field(ge=1, le=10)] = 2
+    """How many exercises may move up a rung in the same week."""
     entry_pain_max: Annotated[StrictInt, Field(ge=0, le=10)] | None = None
     """Highest pain score this goal is for; above it the runner is sent to another goal."""
     entry_pain_goal: Slug | None = None
@@ -178,6 +188,8 @@ class Template(Strict):
     step_back: Annotated[tuple[Text, ...], Field(min_length=1)]
     site_rules: dict[PainSite, tuple[AvoidWord, ...]]
     """The conditions each pain site is routed to; every site must be given."""
+    site_first: dict[PainSite, tuple[Slug, ...]] = Field(default_factory=dict)
+    """Families that come first in every block that lists them, for runners with pain at the site."""
     phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
     warmup: Block
     cooldown: Block
