@@ -309,3 +309,57 @@ def pages_through(data: bytes, first: str, last: str) -> range:
     """Page indexes from the bookmark ``first`` through the page of ``last`` (parts may share a page)."""
     marks = {title: page for _, title, page in outline(data)}
     return range(marks[first], marks[last] + 1)
+
+
+# Real plans from the engine, rendered once per test run: the layout rules hold for
+# what the engine makes, not only for the small hand-made plans above.
+
+REAL_START = dt.date(2027, 1, 4)
+RUNNING: dict[str, Any] = {"run_days": ("tue", "thu", "sat"), "weekly_volume": 20.0, "longest_run": 8.0}
+
+PROFILES: dict[str, dict[str, Any]] = {
+    "manage-6-lateral": {"goal": "manage", "weeks": 6, "pain": 3, "pain_sites": ("lateral",), **RUNNING},
+    "manage-6-no-running": {"goal": "manage", "weeks": 6, "pain": 2, "run_days": ()},
+    "manage-8-groin-mi": {"goal": "manage", "weeks": 8, "pain_sites": ("groin",), "units": "mi", **RUNNING},
+    "prevent-12": {"goal": "prevent", "weeks": 12, **RUNNING},
+    "prevent-12-mi": {"goal": "prevent", "weeks": 12, "units": "mi", **RUNNING},
+    "prevent-5-four-runs": {
+        "goal": "prevent", "weeks": 5, "run_days": ("mon", "wed", "fri", "sun"),
+        "weekly_volume": 35.0, "longest_run": 14.0, "equipment": ("band", "weights"),
+    },
+    "manage-52": {"goal": "manage", "weeks": 52, "pain": 3, **RUNNING},
+}  # fmt: skip
+
+
+@functools.cache
+def real_plan(profile: str) -> Plan:
+    """The engine's plan for one of :data:`PROFILES`, from the shipped catalogue and templates."""
+    from hiprehab.engine import build_plan  # noqa: PLC0415 - only the tests of real plans need the engine
+    from hiprehab.load.catalogue import load_catalogue  # noqa: PLC0415
+
+    catalogue = load_catalogue([data_dir("exercises")])
+    values = PROFILES[profile]
+    chosen = Profile(name="Zoë Ødegård", red_flags=(), **values)
+    return build_plan(catalogue, template(values["goal"]), rules(), chosen, REAL_START)
+
+
+@functools.cache
+def real_pdf(profile: str, paper: str = "a4", *, large_print: bool = False) -> bytes:
+    """:func:`real_plan` rendered (once per run) on ``paper``."""
+    from hiprehab.render import pdf_bytes  # noqa: PLC0415 - reportlab loads only for render tests
+
+    return pdf_bytes(real_plan(profile), paper=paper, large_print=large_print)
+
+
+@functools.cache
+def real_outline(
+    profile: str, paper: str = "a4", *, large_print: bool = False
+) -> tuple[tuple[int, str, int], ...]:
+    """The bookmarks of :func:`real_pdf`, read back once."""
+    return tuple(outline(real_pdf(profile, paper, large_print=large_print)))
+
+
+@functools.cache
+def real_page_count(profile: str, paper: str = "a4", *, large_print: bool = False) -> int:
+    """The page count of :func:`real_pdf`, read back once."""
+    return len(reader(real_pdf(profile, paper, large_print=large_print)).pages)

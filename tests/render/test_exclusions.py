@@ -47,7 +47,7 @@ def test_howto_says_what_the_plan_was_planned_around(pdf: bytes) -> None:
 
 def test_howto_lists_each_left_out_exercise_with_its_reason(pdf: bytes) -> None:
     """Each excluded exercise is one row, its name then its avoid note, in the plan's order."""
-    assert f"Side-lying hip abduction {ABDUCTION_NOTE} Standing hip hike {HIKE_NOTE}" in _howto(pdf)
+    assert f"• Side-lying hip abduction: {ABDUCTION_NOTE} • Standing hip hike: {HIKE_NOTE}" in _howto(pdf)
 
 
 def test_no_left_out_section_when_nothing_was_left_out() -> None:
@@ -68,7 +68,7 @@ def test_markup_in_an_avoid_note_prints_literally() -> None:
         avoid_note="Presses <b>hard</b> on the tendon & bursa.",
     )
     data = pdf_bytes(make_plan(avoided=("lateral",), excluded=(odd,)))
-    assert "Odd move Presses <b>hard</b> on the tendon & bursa." in _howto(data)
+    assert "Odd move: Presses <b>hard</b> on the tendon & bursa." in _howto(data)
 
 
 def test_cover_says_what_the_plan_was_planned_around(pdf: bytes) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.platypus.flowables import ImageAndFlowables
+
 from hiprehab.render.flowables import Grid, KeepIfFits, Para
-from hiprehab.render.styles import RULE, SHADE, table_style
+from hiprehab.render.styles import RULE, table_style
 from hiprehab.render.words import esc
 
 if TYPE_CHECKING:
@@ -14,7 +16,7 @@ if TYPE_CHECKING:
     from hiprehab.model.exercise import Exercise
     from hiprehab.render.styles import Styles
 
-PAD = 4.0
+PAD = 3.5
 
 # Symbols beside each list, so the kind of line is clear in black and white.
 CUE_MARK = "✓"
@@ -26,32 +28,42 @@ def text_lines(exercise: Exercise, styles: Styles) -> list[Flowable]:
     steps = " ".join(f"<b>{n}.</b>&nbsp;{esc(text)}" for n, text in enumerate(exercise.steps, 1))
     tips = " ".join(f"{CUE_MARK}&nbsp;{esc(cue)}" for cue in exercise.cues)
     mistakes = " ".join(f"{MISTAKE_MARK}&nbsp;{esc(m)}" for m in exercise.mistakes)
-    return [Para(steps, styles.cell), Para(f"<b>Tips:</b> {tips} <b>Avoid:</b> {mistakes}", styles.cell)]
+    return [
+        Para(steps, styles.card_text),
+        Para(f"<b>Tips:</b> {tips} <b>Avoid:</b> {mistakes}", styles.card_text),
+    ]
 
 
 def card(title: str, body: list[Flowable], side: list[Flowable], width: float, styles: Styles) -> Flowable:
-    """A framed card: ``side`` (the figure) at the left, the title and text beside it.
+    """A framed card: the title, then the text flowing around ``side`` (the figure) at its left.
 
-    The card is kept whole on one page; only a card taller than a page may
-    split, between its lines, rather than fail.
+    Text that runs past the figure's foot takes the card's whole width, so the
+    card is as short as its words allow. The card is kept whole on one page;
+    only a card taller than a page may split, between its lines, rather than fail.
     """
-    text = [Para(title, styles.card_title), *body]
-    if side:
-        left = side[0].wrap(width, width)[0] + 2 * PAD
-        data: list[list[object]] = [[side, text]]
-        widths = [left, width - left]
-    else:
-        data, widths = [[text]], [width]
-    table = Grid(data, colWidths=widths, splitInRow=1)
+    text: list[Flowable] = [Para(title, styles.card_title), *body]
+    content: list[Flowable] = (
+        [
+            ImageAndFlowables(
+                side[0],  # type: ignore[arg-type]  # any flowable that sizes itself like an Image
+                text,
+                imageRightPadding=2 * PAD,
+                imageBottomPadding=PAD,
+                imageSide="left",
+            )
+        ]
+        if side
+        else text
+    )
+    table = Grid([[content]], colWidths=[width], splitInRow=1)
     table.setStyle(
         table_style(
             ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-            ("BACKGROUND", (0, 0), (0, 0), SHADE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), PAD),
             ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
         )
     )
     return KeepIfFits([table])

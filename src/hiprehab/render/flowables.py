@@ -206,6 +206,13 @@ class FigureBox(Flowable):
         del availWidth, availHeight
         return self.width, self.height
 
+    def _restrictSize(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N802, N803 - ReportLab's names
+        """Text flowing around the box (ImageAndFlowables) asks its size this way: it never shrinks."""
+        return self.wrap(availWidth, availHeight)
+
+    def _unRestrictSize(self) -> None:  # noqa: N802 - ReportLab's name
+        """Nothing to undo: the box never shrinks."""
+
     def _draw_inside(self) -> None:
         assert self.inside is not None  # noqa: S101 - only called with a figure
         c = self.canv

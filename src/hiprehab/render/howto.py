@@ -89,51 +89,46 @@ def traffic_light(plan: Plan, styles: Styles, width: float) -> Grid:
 
 
 def dose_table(styles: Styles, width: float) -> Grid:
-    """How to read a dose, by example."""
-    first = 42 * mm
-    data = [
+    """How to read a dose, by example: two examples a row, so the table stays short."""
+    first = 30 * mm
+    second = width / 2 - first
+    cells = [
         [Para(f"<b>{esc(example)}</b>", styles.cell), Para(esc(meaning), styles.cell)]
         for example, meaning in DOSE_EXAMPLES
     ]
-    table = Grid(data, colWidths=[first, width - first])
+    half = (len(cells) + 1) // 2
+    data = [[*cells[i], *(cells[i + half] if i + half < len(cells) else ["", ""])] for i in range(half)]
+    table = Grid(data, colWidths=[first, second, first, second])
     table.setStyle(
         table_style(
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
+            ("LINEBEFORE", (2, 0), (2, -1), 0.8, RULE),
             ("BOX", (0, 0), (-1, -1), 0.8, RULE),
             ("BACKGROUND", (0, 0), (0, -1), HEADING_SHADE),
+            ("BACKGROUND", (2, 0), (2, -1), HEADING_SHADE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         )
     )
     return table
 
 
-def left_out(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+def left_out(plan: Plan, styles: Styles) -> list[Flowable]:
     """What the plan was built around, then each exercise left out and why; nothing if none was."""
     if not plan.excluded:
         return []
     s = styles
     around = planned_around(plan)
     intro = f"<b>{PLANNED_AROUND}:</b> {esc(around)}. " if around else ""
-    rows = [
-        [Para(f"<b>{esc(exercise.name)}</b>", s.cell), Para(esc(exercise.avoid_note or ""), s.cell)]
-        for exercise in plan.excluded
-    ]
-    first = 55 * mm
-    table = Grid(rows, colWidths=[first, width - first])
-    table.setStyle(
-        table_style(
-            ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
-            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        )
-    )
     return [
         Para(LEFT_OUT_TITLE, s.h2),
         Para(f"{intro}These exercises are left out of your plan:", s.body),
-        table,
-        Spacer(0, 4),
+        *(
+            Para(f"<b>{esc(exercise.name)}:</b> {esc(exercise.avoid_note or '')}", s.bullet, bulletText="•")
+            for exercise in plan.excluded
+        ),
+        Spacer(0, 2),
     ]
 
 
@@ -145,7 +140,7 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         SectionStart(HOWTO_TITLE, new_page=False),
         Heading(HOWTO_TITLE, s.h1, ((HOWTO_TITLE, 0),), "howto"),
     ]
-    flow += left_out(plan, s, width)
+    flow += left_out(plan, s)
     flow += [
         Para("Listen to your pain: the traffic light", s.h2),
         Para(

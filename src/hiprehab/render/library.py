@@ -13,7 +13,7 @@ from reportlab.platypus import Spacer
 
 from hiprehab.render.cards import card, text_lines
 from hiprehab.render.flowables import Heading, Para, SectionStart
-from hiprehab.render.words import esc
+from hiprehab.render.words import esc, word_list
 from hiprehab.wording import AVOID_LABELS, EQUIPMENT_LABELS, dose_text
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 LIBRARY_TITLE = "Exercise library"
-CARD_GAP = 4.0
+CARD_GAP = 3.0
 
 
 def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
@@ -64,12 +64,14 @@ def card_numbers(plan: Plan) -> dict[str, int]:
 
 
 def avoid_text(exercise: Exercise) -> str | None:
-    """The avoid rule in words, or None when the exercise has none."""
+    """The avoid rule in words, or None when the exercise has none.
+
+    The card says whom the exercise is left out for; the reason is printed
+    where it matters, in "Left out for you" for a runner it was left out for.
+    """
     if not exercise.avoid_if:
         return None
-    words = ", ".join(AVOID_LABELS[w] for w in exercise.avoid_if)
-    note = f" {exercise.avoid_note}" if exercise.avoid_note else ""
-    return f"Left out of plans for runners with {words}.{note}"
+    return f"Left out of plans for runners with {word_list([AVOID_LABELS[w] for w in exercise.avoid_if])}."
 
 
 def rung_text(easier: Exercise | None, harder: Exercise | None, numbers: dict[str, int]) -> str:
@@ -109,14 +111,14 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         )
         if exercise.id not in scheduled:
             lead += " <i>Not in your weeks: for when you need an easier or harder version.</i>"
-        body: list[Flowable] = [Para(lead, s.cell), *text_lines(exercise, s)]
+        body: list[Flowable] = [Para(lead, s.card_text), *text_lines(exercise, s)]
         easier, harder = given.get(exercise.id, (None, None))
         line = rung_text(easier, harder, numbers)
         avoid = avoid_text(exercise)
         if avoid is not None:
             line += ("&nbsp;&nbsp;&nbsp;" if line else "") + f"<b>Avoid rule:</b> {esc(avoid)}"
         if line:
-            body.append(Para(line, s.cell))
+            body.append(Para(line, s.card_text))
         box = figures.box(exercise)
         side: list[Flowable] = [box] if box is not None else []
         title = f"<b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b>"

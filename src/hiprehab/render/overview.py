@@ -47,8 +47,8 @@ CODES: dict[str, tuple[str, str]] = {
 }
 
 WEEK_COLUMN = 62.0
-PAGE_COLUMN = 40.0
-PHASE_COLUMN = 84.0
+PAGE_COLUMN = 36.0
+PHASE_COLUMN = 92.0
 
 
 def session_code(session: Session) -> str:
@@ -78,7 +78,7 @@ def _day_cell(week: Week, index: int, styles: Styles) -> Para | str:
     if not days:
         return ""
     codes = [CODES[session_code(s)][0] for s in days[0].sessions] or [CODES["rest"][0]]
-    return Para(" ".join(codes), styles.code)
+    return Para(" ".join(codes), styles.cell_center)
 
 
 def _legend(plan: Plan, styles: Styles) -> Para:
@@ -96,7 +96,7 @@ def _legend(plan: Plan, styles: Styles) -> Para:
 def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     """The overview page(s)."""
     header: list[object] = [
-        Para("<b>Week</b>, from", styles.cell),
+        Para("<b>Week</b>", styles.cell),
         Para("<b>Page</b>", styles.cell),
         Para("<b>Phase</b>", styles.cell),
         *(Para(f"<b>{name[:3]}</b>", styles.cell_center) for name in DAY_NAMES),
@@ -109,8 +109,8 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
     previous = None
     shaded = False

@@ -70,6 +70,7 @@ class Styles:
     h2: ParagraphStyle
     h3: ParagraphStyle
     card_title: ParagraphStyle
+    card_text: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_center: ParagraphStyle
@@ -149,6 +150,8 @@ def make_styles(*, large_print: bool = False) -> Styles:
         ),
         card_title=ParagraphStyle("card_title", base, fontSize=11 * scale, leading=13.5 * scale),
         cell=ParagraphStyle("cell", base, leading=cell_leading),
+        # The library's cards: closer lines, so a page holds more of them.
+        card_text=ParagraphStyle("card_text", base, leading=size * 1.15),
         cell_bold=ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, leading=cell_leading),
         cell_center=ParagraphStyle("cell_center", base, alignment=TA_CENTER, leading=cell_leading),
         code=ParagraphStyle(

@@ -47,20 +47,16 @@ WEEKS_OUTLINE = "Week by week"
 CHECKPOINT_LABEL = "Checkpoint:"
 FOCUS_LABEL = "Focus:"
 CHANGES_LABEL = "What changes this week:"
-LIGHTER_WEEK = "Lighter week: a little less than last week, so your body can catch up."
+LIGHTER_WEEK = "Lighter week: a little less than last week, so your body can catch up"
 DONE_LABEL = "Done today"
 DURING_LABEL = "Pain during"
 MORNING_LABEL = "Pain next morning"
-HOW_TO_FILL = (
-    "Tick a box for each exercise you do, and Done when the day's plan is done. "
-    "Score your hip pain from 0 to 10 during the day's exercise and when you get up the next morning."
-)
 
 # The order of a week's session rows; a type not named here follows them.
 ROW_ORDER = ("activation", "strength", "mobility", "run", "cross_training", "recovery")
 PART_WORDS = {"warmup": "before the run", "cooldown": "after the run"}
 
-DAY_WIDTH = 15.5 * mm
+DAY_WIDTH = 13.6 * mm  # a 5 mm box, and "20 min" on one line at 10 pt
 LARGE_DAY_WIDTH = 21 * mm
 
 
@@ -77,12 +73,13 @@ class Fit:
 
 
 def fits(styles: Styles) -> tuple[Fit, ...]:
-    """The layouts to try, roomiest first; the last keeps the tick box at 5 mm."""
+    """The layouts to try, roomiest first; the tightest keeps the tick box at 5 mm."""
     box = styles.tick_box
     return (
         Fit(pad=2.5, leading=1.2, box=box, gap=4),
         Fit(pad=1.5, leading=1.15, box=box - 0.5 * mm, gap=3),
         Fit(pad=1.0, leading=1.1, box=max(5 * mm, box - 1 * mm), gap=2),
+        Fit(pad=0.5, leading=1.05, box=5 * mm, gap=1),
     )
 
 
@@ -214,9 +211,12 @@ def run_cell(run: Run, units: str) -> str:
     return "<br/>".join(esc(line) for line in lines)
 
 
-def run_label(group: Group, units: str) -> str:
-    """The run row's label: how to read its cells, by the week's first walk-run block if any."""
-    label = f"<b>Your runs</b>: {esc(_units_word(units))} in all"
+def run_label(group: Group, units: str, week: Week) -> str:
+    """The run row's label: the week's running, and how to read the cells (by a walk-run block)."""
+    label = f"<b>Your runs</b>: {esc(_units_word(units))}"
+    if week.running_target is not None:
+        unit = UNIT_LABELS.get(units, units)
+        label += f"; {number(week.running_target)} {esc(unit)} this week in all"
     block = next((b for run in group.runs.values() for b in run.intervals or ()), None)
     if block is not None:
         walk = f"/{number(block.walk_min)}" if block.walk_min else ""
@@ -252,7 +252,13 @@ class WeekSheet:
         flow: list[Flowable] = [
             Heading(
                 title + dates,
-                ParagraphStyle("week_h", s.h1, spaceAfter=fit.gap),
+                ParagraphStyle(
+                    "week_h",
+                    s.h1,
+                    fontSize=s.h1.fontSize * 0.9,
+                    leading=s.h1.leading * 0.85,
+                    spaceAfter=fit.gap,
+                ),
                 (*outline, (week_outline(week), 1)),
                 f"week-{week.number}",
                 page_key=week_page_key(week),
@@ -269,7 +275,7 @@ class WeekSheet:
             changes.insert(0, esc(LIGHTER_WEEK))
         if changes:
             flow.append(Para(f"<b>{CHANGES_LABEL}</b> " + "; ".join(changes) + ".", body))
-        if week.running_target is not None:
+        if week.running_target is not None and not any(g.runs for g in week_groups(week)):
             units = UNIT_LABELS.get(self.plan.profile.units, self.plan.profile.units)
             flow.append(Para(f"<b>Running this week:</b> {number(week.running_target)} {units} in all", body))
         flow.append(Spacer(0, fit.gap))
@@ -327,11 +333,13 @@ class WeekSheet:
                 ("SPAN", (0, row_at), (-1, row_at)),
                 ("BACKGROUND", (0, row_at), (-1, row_at), SHADE),
                 ("LINEABOVE", (0, row_at), (-1, row_at), 1.0, RULE),
+                ("TOPPADDING", (0, row_at), (-1, row_at), 0.3),
+                ("BOTTOMPADDING", (0, row_at), (-1, row_at), 1.0),
             ]
             if group.runs:
                 rows.append(
                     [
-                        Para(run_label(group, units), cell),
+                        Para(run_label(group, units, week), cell),
                         *(
                             [Para(run_cell(group.runs[i], units), center), self._box(week, i, group, 0, fit)]
                             if i in group.runs
@@ -398,25 +406,28 @@ class WeekSheet:
                     if line not in notes:
                         notes.append(line)
         body = self._style(self.styles.body, fit, "week_notes")
-        flow: list[Flowable] = [Spacer(0, fit.gap), Para(esc(HOW_TO_FILL), body)]
-        if notes:
-            flow.append(Para(" ".join(notes), body))
-        return flow
+        return [Spacer(0, fit.gap), Para(" ".join(notes), body)] if notes else []
 
     def _content(self, week: Week, fit: Fit) -> list[Flowable]:
         return [*self._top(week, fit), self._table(week, fit), *self._notes(week, fit)]
+
+    def fit(self, week: Week) -> Fit | None:
+        """The roomiest layout in which ``week`` fits its page, or None when none does."""
+        return next(
+            (f for f in fits(self.styles) if _height(self._content(week, f), self.width) <= self.page_height),
+            None,
+        )
 
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
         start = SectionStart(week_label(week, self.plan))
         if self.styles.large_print:
             return [start, *self._content(week, fits(self.styles)[0])]
-        content: list[Flowable] = []
-        for fit in fits(self.styles):
-            content = self._content(week, fit)
-            if _height(content, self.width) <= self.page_height:
-                return [start, *content]
+        fit = self.fit(week)
+        if fit is not None:
+            return [start, *self._content(week, fit)]
         # Nothing else left to tighten: shrink the whole week to its page.
+        content = self._content(week, fits(self.styles)[-1])
         return [start, KeepInFrame(self.width, self.page_height, content, mode="shrink")]
 
 
