@@ -24,7 +24,7 @@ from hiprehab.export.plan import plan_to_json
 from hiprehab.load import catalogue as catalogue_loader
 from hiprehab.load import templates as template_loader
 from hiprehab.load.layers import catalogue_sources, template_sources
-from hiprehab.load.outfile import check_target, write_bytes_atomic, write_text_atomic
+from hiprehab.load.outfile import bytes_writer, check_distinct, check_target, write_all
 from hiprehab.load.profile import build_profile
 from hiprehab.model.profile import Profile
 from hiprehab.quote import did_you_mean
@@ -185,20 +185,26 @@ def write_outputs(
         from hiprehab.export.ics import CalendarTime, plan_to_ics  # noqa: PLC0415 - icalendar loads only when asked
 
         calendar = plan_to_ics(plan, CalendarTime.parse(session_time, timezone))
-    for target in (pdf, json_path, ics):
-        if target is not None:
-            check_target(target)
-    written: list[Path] = []
-    # The PDF first: drawing is the step that can fail, and then nothing is written.
+    named = [
+        (flag, path) for flag, path in (("pdf", pdf), ("json", json_path), ("ics", ics)) if path is not None
+    ]
+    check_distinct(named)
+    for _, target in named:
+        check_target(target)
+    # Everything is made before anything is written: drawing is the step that can
+    # fail, and then nothing is. The files are then written together (temporary
+    # files first, renamed when all are complete), so a plan's PDF is never left
+    # new beside a stale JSON.
+    outputs = []
     if pdf is not None:
-        from hiprehab.render import render_pdf  # noqa: PLC0415 - reportlab loads only when drawing
+        from hiprehab.render import pdf_bytes  # noqa: PLC0415 - reportlab loads only when drawing
 
-        render_pdf(plan, pdf, paper=paper, figures=figures, large_print=large_print)
-        written.append(pdf)
+        outputs.append(
+            (pdf, bytes_writer(pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print)))
+        )
     if json_path is not None:
-        write_text_atomic(json_path, plan_to_json(plan))
-        written.append(json_path)
+        outputs.append((json_path, bytes_writer(plan_to_json(plan).encode("utf-8"))))
     if ics is not None and calendar is not None:
-        write_bytes_atomic(ics, calendar)
-        written.append(ics)
-    return written
+        outputs.append((ics, bytes_writer(calendar)))
+    write_all(outputs)
+    return [path for path, _ in outputs]

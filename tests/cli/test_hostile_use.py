@@ -106,3 +106,59 @@ def test_empty_and_comma_only_values_are_refused(flag: str, value: str, message:
     assert result.exit_code == 2
     assert result.stderr == f"hiprehab: {message}\n"
     assert result.stdout == ""
+
+
+def test_output_clash_is_refused_before_any_work(tmp_path: Path) -> None:
+    """``--out x --json x`` is a usage error even when the catalogue is broken: nothing is read first."""
+    broken = tmp_path / "mycat"
+    broken.mkdir()
+    (broken / "bad.yaml").write_text("exercises: nope\n", encoding="utf-8")
+    same = tmp_path / "x"
+    result = CliRunner().invoke(
+        app, [*BASE, "--catalogue", str(broken), "--out", str(same), "--json", str(same)]
+    )
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"hiprehab: --json and --out name the same file ({same}); give two different files\n"
+    )
+    assert not same.exists()
+
+
+def test_output_inside_a_catalogue_folder_is_refused(tmp_path: Path) -> None:
+    """``--out mycat/strength.yaml`` with ``--catalogue mycat`` would destroy an input: exit 2, file kept."""
+    folder = tmp_path / "mycat"
+    folder.mkdir()
+    mine = folder / "strength.yaml"
+    mine.write_text("exercises: []\n", encoding="utf-8")
+    result = CliRunner().invoke(app, [*BASE, "--catalogue", str(folder), "--out", str(mine)])
+    assert result.exit_code == 2
+    assert "would overwrite the input given by --catalogue" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "exercises: []\n"
+
+
+def test_out_dash_writes_the_pdf_to_stdout_and_no_file_named_dash(tmp_path: Path) -> None:
+    """``--out -`` sends the PDF to standard output; the summary goes to stderr; no file '-' appears."""
+    with (tmp_path / "plan.pdf").open("wb") as sink:
+        result = subprocess.run(
+            [sys.executable, "-m", "hiprehab", *BASE, "--weeks", "2", "--out", "-"],
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=120,
+            cwd=tmp_path,
+        )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")
+    assert not (tmp_path / "-").exists()
+    assert result.stderr.endswith("2 weeks from 2027-01-04 to 2027-01-17, goal: manage\n")
+
+
+def test_out_dash_with_json_dash_is_refused() -> None:
+    """Two outputs on standard output cannot both be read back: exit 2."""
+    result = CliRunner().invoke(app, [*BASE, "--out", "-", "--json", "-"])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == "hiprehab: --out - and --json - would both write to standard output; give a file for one\n"
+    )

@@ -80,6 +80,8 @@ def main() -> None:
     try:
         result = app(prog_name="hiprehab", standalone_mode=False)
         code = result if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into this exit code, silently
+            _say("interrupted")
         sys.stdout.flush()
     except click.ClickException as err:  # a wrong option or argument: typer's usage message
         err.show()

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from hiprehab.cli.app import catalogue_app, exercises_app
-from hiprehab.cli.common import CatalogueOption, JsonFlag, PaperOption, fail, run_guarded
+from hiprehab.cli.common import CatalogueOption, JsonFlag, PaperOption, check_output, fail, run_guarded
 from hiprehab.errors import ExitCode
 from hiprehab.quote import did_you_mean, printable
 from hiprehab.vocab import GOALS, KINDS
@@ -66,6 +66,8 @@ def exercises_show(
     from hiprehab.api import load_catalogue  # noqa: PLC0415 - keep --help fast
 
     with run_guarded():
+        if png is not None:
+            check_output("--png", png, catalogue)
         cat = load_catalogue(catalogue or ())
     exercise = cat.get(exercise_id)
     if exercise is None:
@@ -136,6 +138,7 @@ def catalogue_sheet(
     from hiprehab.render.sheet import render_contact_sheet  # noqa: PLC0415 - reportlab loads only here
 
     with run_guarded({"paper": "--paper"}):
+        check_output("--out", out, catalogue)
         cat = load_catalogue(catalogue or ())
         render_contact_sheet(cat, out, paper.strip().lower())
     typer.echo(f"wrote {out}: {len(cat.exercises)} exercises")

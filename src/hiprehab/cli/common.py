@@ -54,6 +54,14 @@ def run_guarded(flags: Mapping[str, str] | None = None) -> Iterator[None]:
         fail(str(err), err.exit_code)
 
 
+def check_output(flag: str, path: Path, catalogues: list[Path] | None) -> None:
+    """Refuse, before any work, an output that would overwrite a file of a ``--catalogue`` folder."""
+    from hiprehab.load.outfile import check_distinct, check_target  # noqa: PLC0415
+
+    check_distinct([(flag, path)], [("--catalogue", folder) for folder in catalogues or ()])
+    check_target(path)
+
+
 def can_ask() -> bool:
     """True when a person is at the keyboard to answer questions."""
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -168,7 +170,7 @@ def plan(
     ] = False,
 ) -> None:
     """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
-    from hiprehab.api import make_plan, write_outputs  # noqa: PLC0415 - keep --help fast
+    from hiprehab.api import write_outputs  # noqa: PLC0415 - keep --help fast
     from hiprehab.export.plan import plan_to_json  # noqa: PLC0415
     from hiprehab.model.paper import check_paper  # noqa: PLC0415
 
@@ -192,36 +194,99 @@ def plan(
         if no_red_flags:
             values["red_flags"] = ()
         paper = check_paper(paper)
-        today = dt.date.today()  # noqa: DTZ011 - the command line may read the clock; the engine never does
-        ask = _ask if can_ask() else None
-        try:
-            result = make_plan(
-                profile,
-                values=values,
-                catalogues=catalogue or (),
-                templates=templates or (),
-                today=today,
-                ask=ask,
-            )
-        except InvalidValueError as err:
-            if err.field == "red_flags" and ask is None and "unanswered" in err.message:
-                raise UsageError(UNANSWERED) from None
-            raise
         pdf_path = out if out is not None or json_out is not None else Path("plan.pdf")
+        pdf_to_stdout = pdf_path is not None and str(pdf_path) == "-"
         to_stdout = json_out == "-"
         json_path = None if json_out in (None, "-") else Path(json_out)
-        _warn_name(result.profile.name if pdf_path is not None else "")
-        written = write_outputs(
-            result, pdf=pdf_path, json_path=json_path, paper=paper, figures=figures,
-            ics=ics, session_time=session_time, timezone=timezone, large_print=large_print,
+        _check_outputs(
+            [("--out", None if pdf_to_stdout else pdf_path), ("--json", json_path), ("--ics", ics)],
+            [("--profile", profile), *(("--catalogue", c) for c in catalogue or ()),
+             *(("--templates", t) for t in templates or ())],
+            pdf_to_stdout=pdf_to_stdout, json_to_stdout=to_stdout, printing=print_,
         )  # fmt: skip
+        today = dt.date.today()  # noqa: DTZ011 - the command line may read the clock; the engine never does
+        result = _make(profile, values, catalogue or [], templates or [], today)
+        _warn_name(result.profile.name if pdf_path is not None else "")
+        pdf_data = (
+            _pdf_data(result, paper, figures=figures, large_print=large_print) if pdf_to_stdout else None
+        )
+        written = write_outputs(
+            result, pdf=None if pdf_to_stdout else pdf_path, json_path=json_path, paper=paper,
+            figures=figures, ics=ics, session_time=session_time, timezone=timezone, large_print=large_print,
+        )  # fmt: skip
+    if pdf_data is not None:
+        _write_stdout(pdf_data)
     if to_stdout:
         typer.echo(plan_to_json(result), nl=False)
     try:
-        _report(result, written, quiet=to_stdout)
+        _report(result, written, quiet=to_stdout or pdf_to_stdout)
     finally:  # a see-a-doctor sheet is printed too, before exit code 3
-        if print_ and pdf_path is not None:
+        if print_ and pdf_path is not None and not pdf_to_stdout:
             send(pdf_path, printer=printer)
+
+
+def _make(
+    profile: Path | None, values: dict[str, Any], catalogue: list[Path], templates: list[Path], today: dt.date
+) -> Plan:
+    """The plan, asking the red-flag questions when a person can answer them."""
+    from hiprehab.api import make_plan  # noqa: PLC0415 - keep --help fast
+
+    ask = _ask if can_ask() else None
+    try:
+        return make_plan(
+            profile, values=values, catalogues=catalogue, templates=templates, today=today, ask=ask
+        )
+    except InvalidValueError as err:
+        if err.field == "red_flags" and ask is None and "unanswered" in err.message:
+            raise UsageError(UNANSWERED) from None
+        raise
+
+
+def _pdf_data(result: Plan, paper: str, *, figures: bool, large_print: bool) -> bytes:
+    from hiprehab.render import pdf_bytes  # noqa: PLC0415 - reportlab loads only when drawing
+
+    return pdf_bytes(result, paper=paper, figures=figures, large_print=large_print)
+
+
+def _check_outputs(
+    outputs: list[tuple[str, Path | None]],
+    inputs: list[tuple[str, Path | None]],
+    *,
+    pdf_to_stdout: bool,
+    json_to_stdout: bool,
+    printing: bool,
+) -> None:
+    """Refuse, before any work, outputs that clash with each other, with an input or with the terminal."""
+    from hiprehab.load.outfile import check_distinct, check_target  # noqa: PLC0415
+
+    if pdf_to_stdout and json_to_stdout:
+        raise UsageError("--out - and --json - would both write to standard output; give a file for one")
+    if pdf_to_stdout and printing:
+        raise UsageError("--print prints the plan's PDF from a file; give --out FILE.pdf instead of -")
+    if pdf_to_stdout and _stdout_is_terminal():
+        raise UsageError(
+            "--out -: a PDF would be written on the terminal; redirect it (> plan.pdf) or name a file"
+        )
+    given = [(flag, path) for flag, path in outputs if path is not None]
+    check_distinct(given, [(flag, path) for flag, path in inputs if path is not None])
+    for _, path in given:
+        check_target(path)
+
+
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (ValueError, OSError, AttributeError):
+        return False
+
+
+def _write_stdout(data: bytes) -> None:
+    """Write bytes to standard output; a closed one fails like any other write (exit 1, a message)."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise OSError(errno.EBADF, "it is closed")
+    stream.write(data)
+    stream.flush()
 
 
 def _warn_name(name: str) -> None:

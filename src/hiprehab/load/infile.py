@@ -36,6 +36,7 @@ class UnreadableError(Exception):
 def kind_of(mode: int) -> str:
     """What a file of ``mode`` is, in words: ``a folder``, ``a named pipe (FIFO)``..."""
     kinds = (
+        (stat.S_ISREG, "a file"),
         (stat.S_ISDIR, "a folder"),
         (stat.S_ISFIFO, "a named pipe (FIFO)"),
         (stat.S_ISCHR, "a character device"),

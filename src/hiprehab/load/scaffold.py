@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import OutputError
+from hiprehab.load.infile import kind_of, os_reason
+from hiprehab.load.outfile import write_bytes_atomic
 from hiprehab.resources import data_dir
 
 if TYPE_CHECKING:
@@ -36,9 +39,15 @@ advice: have a physiotherapist or doctor review changes to doses or exclusions.
 
 
 def init_folder(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Copy exercises, templates and schemas into ``folder``; return (written, kept)."""
+    """Copy exercises, templates and schemas into ``folder``; return (written, kept).
+
+    Each file is written whole (through a temporary file) and an existing one is
+    kept. If writing fails part way (a full disk, Ctrl-C), every file and folder
+    this run made is removed again, so a second run starts clean instead of
+    keeping a truncated copy.
+    """
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: expected a folder, found a file")
+        raise OutputError(f"{folder}: expected a folder, found {kind_of(folder.stat().st_mode)}")
     written: list[Path] = []
     kept: list[Path] = []
     plan: list[tuple[Path, bytes]] = [(folder / "README.md", FOLDER_README.encode())]
@@ -49,15 +58,37 @@ def init_folder(folder: Path) -> tuple[list[Path], list[Path]]:
             for path in sorted(source.iterdir())
             if path.is_file()
         )
+    made: list[Path] = []
     try:
         for target, content in plan:
-            if target.exists():
+            if target.exists() or target.is_symlink():
                 kept.append(target)
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("xb") as handle:
-                handle.write(content)
+            made.extend(_make_folders(target.parent))
+            write_bytes_atomic(target, content)
             written.append(target)
     except OSError as err:
-        raise OutputError(f"{err.filename}: cannot write: {err.strerror}") from None
+        _undo(written, made)
+        raise OutputError(f"{err.filename or folder}: cannot write: {os_reason(err)}") from None
+    except BaseException:
+        _undo(written, made)
+        raise
     return written, kept
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and its missing parents; return the ones made, outermost first."""
+    missing = [parent for parent in (folder, *folder.parents) if not parent.exists()]
+    for parent in reversed(missing):
+        parent.mkdir()
+    return list(reversed(missing))
+
+
+def _undo(files: list[Path], folders: list[Path]) -> None:
+    """Remove what a failed run wrote: its files, then its (now empty) folders, innermost first."""
+    for path in files:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    for path in reversed(folders):
+        with contextlib.suppress(OSError):
+            path.rmdir()

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from hiprehab import fonts
 from hiprehab.illustrate.figures import figure_flowable
 from hiprehab.illustrate.pictures import PictureCache
-from hiprehab.load.outfile import write_atomic
+from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
 from hiprehab.render.styles import PAPER_SIZES
 from hiprehab.version import __version__
@@ -71,6 +71,7 @@ def render_contact_sheet(catalogue: Catalogue, out: Path, paper: str = "a4") -> 
     ``out`` cannot be written.
     """
     check_paper(paper)
+    check_target(out)  # before drawing: a device, a pipe or a wrong folder fails at once
     page_w, page_h = PAPER_SIZES[paper]
     cell_w = (page_w - 2 * MARGIN) / COLUMNS
     top = page_h - MARGIN - TITLE_SIZE * 2.2
