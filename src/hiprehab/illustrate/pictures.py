@@ -6,11 +6,9 @@ Finding and checking pictures is the catalogue loader's job
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hiprehab.errors import InvalidInputError
 from hiprehab.load.pictures import Picture, load_picture, pixels_for
 
 if TYPE_CHECKING:
@@ -27,7 +25,7 @@ class _Entry:
 
 @dataclass
 class PictureCache:
-    """Pictures by content, so the PDF embeds each distinct picture once.
+    """Pictures by file, so the PDF embeds each picture once however many cards show it.
 
     Each picture is loaded at the largest size any figure of the document asks
     for; figures fetch it when drawn, after the whole document was laid out, so
@@ -39,12 +37,9 @@ class PictureCache:
 
     def request(self, ref: PictureFile, width_pt: float, height_pt: float) -> tuple[str, bool]:
         """Load (or reuse) ``ref`` for a ``width_pt`` x ``height_pt`` box; return its key."""
-        try:
-            digest = hashlib.sha256(ref.path.read_bytes()).hexdigest()
-        except OSError as err:
-            message = f"cannot read the picture '{ref.text}': {err.strerror or err}"
-            raise InvalidInputError([ref.problem(message)]) from None
-        key = (digest, ref.grayscale)
+        # Keyed by the checked file, never by reading all of it: only what the
+        # decoder reads is ever read, so a picture with a huge (sparse) tail costs nothing.
+        key = (str(ref.path), ref.grayscale)
         box = (pixels_for(width_pt), pixels_for(height_pt))
         entry = self._entries.get(key)
         if entry is None or box[0] > entry.box[0] or box[1] > entry.box[1]:

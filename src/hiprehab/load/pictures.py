@@ -13,13 +13,17 @@ else. Pillow is imported only when a catalogue has pictures.
 from __future__ import annotations
 
 import math
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.load.infile import UnreadableError, kind_of, open_regular, os_reason
 from hiprehab.model.illustration import PictureFile
+from hiprehab.quote import describe
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +39,11 @@ POINTS_PER_INCH = 72
 # Pictures that came in lossy are embedded as JPEG at this quality; drawings
 # (PNG) stay lossless.
 JPEG_QUALITY = 85
+# A figure is a few centimetres on paper: even at print resolution it needs well
+# under 1,000 pixels a side. Anything beyond this many pixels is refused before it
+# is decoded (a 4000 x 4000 photo is 64 MB of pixels once decoded).
+MAX_SIDE = 4000
+MAX_PIXELS = MAX_SIDE * MAX_SIDE
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,16 @@ def find_picture(exercise: Exercise, index: int, doc: Document, folder: Path) ->
     base = folder if folder.is_dir() else folder.parent
     text = illustration.image
     field = f"exercises[{index}].illustration.image"
-    found = PictureFile((base / text).resolve(), text, illustration.grayscale, doc.path, line, column, field)
+    shown = describe(text)
+    try:
+        if "\0" in text:
+            raise ValueError("the name contains a NUL character")  # noqa: TRY301 - one wording below
+        where = (base / text).resolve()
+    except (OSError, RuntimeError, ValueError) as err:  # a NUL, an over-long name, a link loop
+        reason = os_reason(err) if isinstance(err, OSError) else str(err)
+        problem = Problem(doc.path, line, column, field, f"cannot use the picture {shown}: {reason}")
+        raise InvalidInputError([problem]) from None
+    found = PictureFile(where, text, illustration.grayscale, doc.path, line, column, field)
     if not found.path.is_relative_to(base.resolve()):
         # The model already refuses '..' and absolute paths, so this is a link.
         message = f"expected a picture inside the catalogue folder, found '{text}' links out of it"
@@ -74,12 +92,20 @@ def find_picture(exercise: Exercise, index: int, doc: Document, folder: Path) ->
 
 
 def _still_there(ref: PictureFile) -> Path:
-    """The picture's path, checked to be a file now."""
-    if not ref.path.exists():
-        message = f"expected a picture file '{ref.text}' beside this catalogue file, found none"
+    """The picture's path, checked to be a regular file now (never a pipe or a device to wait on)."""
+    try:
+        mode = ref.path.stat().st_mode
+    except FileNotFoundError:
+        message = f"expected a picture file {describe(ref.text)} beside this catalogue file, found none"
+        raise InvalidInputError([ref.problem(message)]) from None
+    except OSError as err:
+        reason = os_reason(err)
+        raise InvalidInputError(
+            [ref.problem(f"cannot read the picture {describe(ref.text)}: {reason}")]
+        ) from None
+    if not stat.S_ISREG(mode):
+        message = f"expected a picture file, found {kind_of(mode)} at {describe(ref.text)}"
         raise InvalidInputError([ref.problem(message)])
-    if not ref.path.is_file():
-        raise InvalidInputError([ref.problem(f"expected a picture file, found a folder at '{ref.text}'")])
     return ref.path
 
 
@@ -102,9 +128,11 @@ def load_picture(ref: PictureFile, max_width_px: int, max_height_px: int) -> Pic
             # down as it is decoded (JPEG draft mode). Only the error size, twice
             # as large, is refused.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path, formats=FORMATS) as opened:
+            with os.fdopen(_open(ref, path), "rb") as handle, Image.open(handle, formats=FORMATS) as opened:
                 lossy = opened.format in {"JPEG", "WEBP"}
-                image = _prepared(opened, max_width_px, max_height_px, grayscale=ref.grayscale)
+                image = _prepared(opened, max_width_px, max_height_px, ref)
+    except InvalidInputError:
+        raise
     except Image.DecompressionBombError as err:
         raise InvalidInputError([ref.problem(_bomb_message(ref.text, str(err)))]) from None
     except UnidentifiedImageError:
@@ -118,6 +146,27 @@ def load_picture(ref: PictureFile, max_width_px: int, max_height_px: int) -> Pic
     return Picture(image, lossy)
 
 
+def _open(ref: PictureFile, path: Path) -> int:
+    try:
+        return open_regular(path)
+    except UnreadableError as err:
+        message = (
+            err.message if err.expected else f"cannot read the picture {describe(ref.text)}: {err.message}"
+        )
+        raise InvalidInputError([ref.problem(message)]) from None
+
+
+def _check_size(ref: PictureFile, size: tuple[int, int]) -> None:
+    """Refuse a picture of more pixels than a card could ever use, before decoding it."""
+    width, height = size
+    if width * height > MAX_PIXELS:
+        message = (
+            f"expected a picture of at most {MAX_SIDE} x {MAX_SIDE} pixels (a card shows it a few "
+            f"centimetres wide), found {describe(ref.text)} is {width} x {height}"
+        )
+        raise InvalidInputError([ref.problem(message)])
+
+
 def _bomb_message(text: str, error: str) -> str:
     from PIL import Image  # noqa: PLC0415 - Pillow only for pictures
 
@@ -128,8 +177,8 @@ def _bomb_message(text: str, error: str) -> str:
     return f"expected a picture of at most {limit} pixels, {found}"
 
 
-def _prepared(opened: Image.Image, max_w: int, max_h: int, *, grayscale: bool) -> Image.Image:
-    """Oriented, reduced and converted copy of an opened picture."""
+def _prepared(opened: Image.Image, max_w: int, max_h: int, ref: PictureFile) -> Image.Image:
+    """Oriented, reduced and converted copy of an opened picture (refused if too many pixels to decode)."""
     from PIL import Image  # noqa: PLC0415 - Pillow only for pictures
 
     orientation = opened.getexif().get(_ORIENTATION_TAG, 1)
@@ -145,15 +194,32 @@ def _prepared(opened: Image.Image, max_w: int, max_h: int, *, grayscale: bool) -
     # Orientations 5 to 8 turn the picture a quarter: the stored image is scaled
     # to fit the box turned the same way.
     box = (max_h, max_w) if orientation in {5, 6, 7, 8} else (max_w, max_h)
-    image = opened.copy() if opened.size[0] <= box[0] and opened.size[1] <= box[1] else None
-    if image is None:
+    fits = opened.size[0] <= box[0] and opened.size[1] <= box[1]
+    if not fits:
         opened.draft(None, box)  # a JPEG decodes straight at 1/2, 1/4 or 1/8 size
-        image = opened.copy()
+    _check_size(ref, opened.size)  # what will be decoded, after any reduction while decoding
+    image = opened.copy() if fits else None
+    if image is None:
+        image = _eight_bit(opened.copy())
         image.thumbnail(box, Image.Resampling.LANCZOS)
+    image = _eight_bit(image)
     image.load()
     if transpose is not None:
         image = image.transpose(transpose)
-    return _flattened(image, grayscale=grayscale)
+    return _flattened(image, grayscale=ref.grayscale)
+
+
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """A 16-bit (or 32-bit) greyscale picture as 8-bit greyscale, its tones scaled, not clipped.
+
+    Pillow opens a 16-bit greyscale PNG in mode ``I;16`` with values up to 65535;
+    converting it straight to RGB or L clips every value above 255 to white.
+    """
+    if image.mode not in {"I", "I;16", "I;16B", "I;16L", "I;16N"}:
+        return image
+    wide = image.convert("I") if image.mode != "I" else image
+    # Only a 16-bit PNG opens in these modes here (JPEG and WebP are 8-bit).
+    return wide.point(lambda value: value / 257).convert("L")
 
 
 def _flattened(image: Image.Image, *, grayscale: bool) -> Image.Image:
