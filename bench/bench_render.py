@@ -5,8 +5,10 @@ Prints:
       (``python -m hiprehab plan ... --out``), with the process's peak memory;
   (b) rendering time against a baseline: ReportLab laying out as many pages of
       plain Paragraphs and Tables in the same fonts (target: at most 2x);
-  (c) render time for 6, 12 and 52 weeks (should grow about linearly: a steady
-      time per page, since pages grow with weeks plus a fixed front and library).
+  (c) pages and render time for 6, 12 and 52 weeks on A4 and Letter, against the
+      page budget (6 weeks <= 16 pages, 12 <= 24, 52 <= 64: a page per week, at
+      most four front pages, a library of three cards a page or more), and the
+      time per page (should stay steady: pages grow with weeks).
 
 Targets: 12-week plan end to end <= 1.0 s wall time, peak memory <= 150 MB.
 Times are the best of several runs. Run: ``python bench/bench_render.py``.
@@ -55,6 +57,7 @@ RATIO_TARGET = 2.0
 # Pages grow linearly with weeks (plus fixed front pages and library), so linear
 # growth shows as a steady time per page; this much variation still counts.
 LINEAR_SPREAD = 1.5
+PAGE_BUDGET = {6: 16, 12: 24, 52: 64}  # pages of a plan of so many weeks, on A4 and on Letter
 CLI_ARGS = [
     "plan", "--goal", "manage", "--name", "Bench Runner", "--no-red-flags",
     "--start", START.isoformat(), "--weeks", "12", "--run-days", "tue,thu,sat",
@@ -166,15 +169,20 @@ def main() -> None:
     print(f"(b) baseline, {page_count(base_data)} pages of plain paragraphs and tables: {base_time:.3f} s")
     print(f"    plan / baseline = {ratio:.2f}x [{verdict(ratio <= RATIO_TARGET)}: <= {RATIO_TARGET}x]")
 
-    print("(c) render time by plan length:")
+    print("(c) pages and render time by plan length:")
     per_page = []
     for weeks in (6, 12, 52):
         plan = make_plan(weeks)
-        pages = page_count(pdf_bytes(plan))
-        seconds = best(lambda plan=plan: pdf_bytes(plan), runs=3 if weeks > 12 else RUNS)  # type: ignore[misc]
-        per_page.append(seconds / pages)
-        per_page_ms = 1000 * seconds / pages
-        print(f"    {weeks:2d} weeks, {pages:3d} pages: {seconds:.3f} s ({per_page_ms:.1f} ms a page)")
+        budget = PAGE_BUDGET[weeks]
+        for paper in ("a4", "letter"):
+            pages = page_count(pdf_bytes(plan, paper=paper))
+            runs = 3 if weeks > 12 else RUNS
+            seconds = best(lambda plan=plan, paper=paper: pdf_bytes(plan, paper=paper), runs=runs)  # type: ignore[misc]
+            per_page.append(seconds / pages)
+            per_page_ms = 1000 * seconds / pages
+            within = f"[{verdict(pages <= budget)}: <= {budget}]"
+            print(f"    {weeks:2d} weeks, {paper:6s} {pages:3d} pages {within}: "
+                  f"{seconds:.3f} s ({per_page_ms:.1f} ms a page)")  # fmt: skip
     spread = max(per_page) / min(per_page)
     linear = verdict(spread <= LINEAR_SPREAD)
     print(f"    time per page varies {spread:.2f}x between plan lengths [{linear}: <= {LINEAR_SPREAD}x]")

@@ -8,6 +8,7 @@ output file is opened, and the file is written whole or not at all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
@@ -37,6 +38,9 @@ ROWS = 5
 MARGIN = 14 * mm
 TITLE_SIZE = 13
 NAME_SIZE = 8.5
+NAME_LINES = 2
+FOOTER_LINES = 3
+MIN_NAME_SIZE = 6.5
 NOTE_SIZE = 6.5
 MIN_NOTE_SIZE = 4.5
 FIGURE_SHARE = 0.68  # of a cell's height, the rest is for the name
@@ -50,17 +54,29 @@ class _Cell:
     figure: Flowable | None
 
 
-def _fit_lines(text: str, font: str, size: float, width: float, lines: int) -> list[str]:
-    """``text`` wrapped to ``width``, at most ``lines`` lines, the last cut with an ellipsis."""
-    wrapped: list[str] = simpleSplit(text, font, size, width)
-    if len(wrapped) <= lines:
-        return wrapped
-    kept = wrapped[:lines]
-    last = kept[-1]
-    while last and stringWidth(last + "…", font, size) > width:
-        last = last[:-1]
-    kept[-1] = last.rstrip() + "…"
-    return kept
+def name_lines(name: str, width: float) -> tuple[float, list[str]]:
+    """The text size and lines of a name: two lines at most, smaller type if need be, never cut.
+
+    A name that still needs three lines at :data:`MIN_NAME_SIZE` gets them.
+    """
+    size = NAME_SIZE
+    while True:
+        lines: list[str] = simpleSplit(name, fonts.BOLD, size, width)
+        if len(lines) <= NAME_LINES or size <= MIN_NAME_SIZE:
+            return size, lines
+        size -= 0.25
+
+
+def source_line(catalogue: Catalogue, width: float) -> list[str]:
+    """The footer: the version and the catalogue's file names (never the folders they are in)."""
+    names = sorted({PurePath(f).name for f in catalogue.files})
+    lines: list[str] = simpleSplit(
+        f"hiprehab {__version__} · {len(names)} catalogue files: {', '.join(names)}",
+        fonts.REGULAR,
+        NOTE_SIZE,
+        width,
+    )
+    return lines
 
 
 def render_contact_sheet(catalogue: Catalogue, out: Path, paper: str = "a4") -> None:
@@ -109,9 +125,10 @@ def _heading(
     canvas.setFont(fonts.REGULAR, NOTE_SIZE)
     canvas.setFillColor(MUTED)
     canvas.drawRightString(page_w - MARGIN, page_h - MARGIN - TITLE_SIZE, f"page {page + 1} of {pages}")
-    sources = f"hiprehab {__version__} · {', '.join(catalogue.files)}"
-    for line in _fit_lines(sources, fonts.REGULAR, NOTE_SIZE, page_w - 2 * MARGIN, 1):
-        canvas.drawString(MARGIN, MARGIN - NOTE_SIZE, line)
+    y = MARGIN - NOTE_SIZE
+    for line in source_line(catalogue, page_w - 2 * MARGIN):
+        canvas.drawString(MARGIN, y, line)
+        y -= NOTE_SIZE * 1.2
     canvas.setFillColor(Color(0, 0, 0))
 
 
@@ -128,11 +145,12 @@ def _draw_cell(canvas: Canvas, cell: _Cell, x: float, y: float, w: float, h: flo
         canvas.drawCentredString(x + w / 2, y + h - pad - fig_h / 2, "no illustration")
         canvas.setFillColor(Color(0, 0, 0))
     text_w = w - 2 * pad
-    baseline = y + h - pad - fig_h - NAME_SIZE * 1.3
-    canvas.setFont(fonts.BOLD, NAME_SIZE)
-    for line in _fit_lines(cell.exercise.name, fonts.BOLD, NAME_SIZE, text_w, 2):
+    size, lines = name_lines(cell.exercise.name, text_w)
+    baseline = y + h - pad - fig_h - size * 1.3
+    canvas.setFont(fonts.BOLD, size)
+    for line in lines:
         canvas.drawString(x + pad, baseline, line)
-        baseline -= NAME_SIZE * 1.15
+        baseline -= size * 1.15
     # The id is what ``hiprehab exercises show`` takes: printed whole, smaller if need be.
     size = NOTE_SIZE
     while size > MIN_NOTE_SIZE and stringWidth(cell.exercise.id, fonts.REGULAR, size) > text_w:

@@ -235,9 +235,17 @@ class WeekSheet:
         self.page_height = page_height
         self.numbers = card_numbers(plan)
         self.day_width = LARGE_DAY_WIDTH if styles.large_print else DAY_WIDTH
+        self._styles: dict[tuple[str, Fit], ParagraphStyle] = {}
 
     def _style(self, base: ParagraphStyle, fit: Fit, name: str) -> ParagraphStyle:
-        return ParagraphStyle(name, base, leading=base.fontSize * fit.leading, spaceBefore=0, spaceAfter=0)
+        # One style per name and fit for the whole plan: paragraphs parse each
+        # distinct text once per style (see Para), so new styles would parse again.
+        key = (name, fit)
+        if key not in self._styles:
+            self._styles[key] = ParagraphStyle(
+                name, base, leading=base.fontSize * fit.leading, spaceBefore=0, spaceAfter=0
+            )
+        return self._styles[key]
 
     def _top(self, week: Week, fit: Fit) -> list[Flowable]:
         s = self.styles
@@ -280,6 +288,15 @@ class WeekSheet:
             flow.append(Para(f"<b>Running this week:</b> {number(week.running_target)} {units} in all", body))
         flow.append(Spacer(0, fit.gap))
         return flow
+
+    def _heading_style(self, fit: Fit) -> ParagraphStyle:
+        key = ("week_h", fit)
+        if key not in self._styles:
+            h1 = self.styles.h1
+            self._styles[key] = ParagraphStyle(
+                "week_h", h1, fontSize=h1.fontSize * 0.9, leading=h1.leading * 0.85, spaceAfter=fit.gap
+            )
+        return self._styles[key]
 
     def _label(self, row: Row, cell: ParagraphStyle) -> Para:
         card = self.numbers[row.exercise.id]
@@ -413,19 +430,24 @@ class WeekSheet:
 
     def fit(self, week: Week) -> Fit | None:
         """The roomiest layout in which ``week`` fits its page, or None when none does."""
-        return next(
-            (f for f in fits(self.styles) if _height(self._content(week, f), self.width) <= self.page_height),
-            None,
-        )
+        found = self._fitted(week)
+        return found[0] if found is not None else None
+
+    def _fitted(self, week: Week) -> tuple[Fit, list[Flowable]] | None:
+        for fit in fits(self.styles):
+            content = self._content(week, fit)
+            if _height(content, self.width) <= self.page_height:
+                return fit, content  # measured at the frame's width: laid out without measuring again
+        return None
 
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
         start = SectionStart(week_label(week, self.plan))
         if self.styles.large_print:
             return [start, *self._content(week, fits(self.styles)[0])]
-        fit = self.fit(week)
-        if fit is not None:
-            return [start, *self._content(week, fit)]
+        found = self._fitted(week)
+        if found is not None:
+            return [start, *found[1]]
         # Nothing else left to tighten: shrink the whole week to its page.
         content = self._content(week, fits(self.styles)[-1])
         return [start, KeepInFrame(self.width, self.page_height, content, mode="shrink")]
