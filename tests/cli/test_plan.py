@@ -190,7 +190,10 @@ def test_name_with_letters_the_font_lacks_is_warned(tmp_path: Path) -> None:
     target = tmp_path / "p.pdf"
     code, _, err = run(*BASE, "--name", "Zoë 李", "--weeks", "2", "--out", str(target))
     assert code == 0
-    assert "hiprehab: the PDF font has no letters for '李' in the name" in err
+    assert (
+        "hiprehab: the PDF font has no letters for '李'; "
+        "the plan says '(name not printable: write it here)' where the name goes"
+    ) in err
     assert target.exists()
 
 

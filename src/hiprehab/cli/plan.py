@@ -290,16 +290,24 @@ def _write_stdout(data: bytes) -> None:
 
 
 def _warn_name(name: str) -> None:
-    """Say which letters of the name the PDF's font cannot print, before they go missing."""
-    if not name:
+    """Say, before the plan is printed, how the name will differ on paper and why."""
+    if not name.strip():
         return
-    from hiprehab.render import unsupported_characters  # noqa: PLC0415 - reportlab only here
+    from hiprehab.fonts import name_on_paper  # noqa: PLC0415 - reportlab only here
 
-    missing = unsupported_characters(name)
-    if missing:
+    paper = name_on_paper(name)
+    if paper.right_to_left:
+        shown = printable(name.strip())
+        reason = f"the PDF cannot print the right-to-left name '{shown}' (it would come out reversed)"
+    elif paper.missing:
+        reason = f"the PDF font has no letters for '{printable(paper.missing)}'"
+    else:
+        reason = ""
+    if reason:
+        typer.echo(f"hiprehab: {reason}; the plan says '{paper.text}' where the name goes", err=True)
+    if paper.dropped:
         typer.echo(
-            f"hiprehab: the PDF font has no letters for '{missing}' in the name; "
-            "they will be missing from the printed plan",
+            f"hiprehab: the PDF font cannot draw '{printable(paper.dropped)}' in the name; it is left out",
             err=True,
         )
 

@@ -7,6 +7,8 @@ missing font file fails the render, not ``hiprehab --help``.
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -53,3 +55,41 @@ def unsupported_characters(text: str) -> str:
     assert isinstance(font, TTFont)  # noqa: S101 - register_fonts registered a TrueType font
     glyphs = font.face.charToGlyph  # code point -> glyph index, for every character the face draws
     return "".join(dict.fromkeys(char for char in text if ord(char) not in glyphs))
+
+
+# What the PDF prints instead of a name it cannot print faithfully.
+NAME_FALLBACK = "(name not printable: write it here)"
+
+
+@dataclass(frozen=True)
+class NameOnPaper:
+    """How a runner's name comes out on paper, and why it differs from what was typed."""
+
+    text: str  # what the PDF prints: the name, the name without symbols, or NAME_FALLBACK ("" for none)
+    dropped: str = ""  # symbols (emoji...) the font cannot draw, left out
+    missing: str = ""  # letters the font has no shapes for (Chinese, Japanese...)
+    right_to_left: str = ""  # letters of right-to-left scripts (Arabic, Hebrew), which come out reversed
+
+
+def name_on_paper(name: str) -> NameOnPaper:
+    """The name as the PDF can print it faithfully, or :data:`NAME_FALLBACK`.
+
+    ReportLab draws text left to right without shaping, so Arabic or Hebrew
+    letters would print reversed and unjoined; letters the font lacks print as
+    nothing. A name with either is replaced whole rather than printed wrong.
+    Symbols the font lacks (an emoji) are simply left out.
+    """
+    name = name.strip()
+    missing = unsupported_characters(name)
+    dropped = "".join(c for c in missing if not _is_letter(c))
+    kept = "".join(c for c in name if c not in dropped).strip()
+    letters = "".join(c for c in missing if _is_letter(c))
+    backwards = "".join(dict.fromkeys(c for c in kept if unicodedata.bidirectional(c) in {"R", "AL"}))
+    if letters or backwards:
+        return NameOnPaper(NAME_FALLBACK, dropped, letters, backwards)
+    return NameOnPaper(" ".join(kept.split()), dropped)
+
+
+def _is_letter(char: str) -> bool:
+    """Letters, marks and digits carry the name; symbols, emoji and joiners only decorate it."""
+    return unicodedata.category(char)[0] in {"L", "M", "N"}

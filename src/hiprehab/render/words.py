@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from hiprehab.fonts import name_on_paper
 from hiprehab.wording import (
     AVOID_LABELS,
     DAY_NAMES,
@@ -111,8 +112,8 @@ def session_heading(session: Session) -> str:
 
 
 def runner_name(plan: Plan) -> str:
-    """The runner's name, or "" when the profile has none (the plan then names no one)."""
-    return plan.profile.name.strip()
+    """The runner's name as the PDF can print it; "" when the profile has none (the plan names no one)."""
+    return name_on_paper(plan.profile.name).text
 
 
 def word_list(words: list[str]) -> str:
