@@ -60,6 +60,34 @@ Condition = Literal[
 PainSite = Literal["lateral", "groin", "buttock", "front"]
 AvoidWord = Literal[Condition, PainSite]  # an avoid_if word: a condition or a pain site
 Goal = Literal["manage", "prevent"]
+# The slot of a template an exercise can fill; a template block names the roles it takes.
+Role = Literal[
+    "glute-bridge",
+    "hip-abduction",
+    "lateral-walk",
+    "squat",
+    "lunge",
+    "hinge",
+    "adductor",
+    "calf",
+    "core",
+    "balance",
+    "stretch-hip-flexor",
+    "stretch-hamstring",
+    "stretch-glute",
+    "stretch-adductor",
+    "stretch-quad",
+    "stretch-calf",
+    "stretch-itb",
+    "warm-up-aerobic",
+    "warm-up",
+    "running-drill",
+    "cool-down",
+    "cardio",
+    "ice",
+    "heat",
+    "rest",
+]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 KINDS: tuple[str, ...] = get_args(Kind)
@@ -70,6 +98,7 @@ CONDITIONS: tuple[str, ...] = get_args(Condition)
 PAIN_SITES: tuple[str, ...] = get_args(PainSite)
 AVOID_WORDS: tuple[str, ...] = get_args(AvoidWord)
 GOALS: tuple[str, ...] = get_args(Goal)
+ROLES: tuple[str, ...] = get_args(Role)
 WEEKDAYS: tuple[str, ...] = get_args(Weekday)
 
 RedFlag = Literal[

@@ -71,7 +71,7 @@ def test_unknown_field_suggests_the_known_one(copy_broken: Copy, catalogue_probl
     assert catalogue_problems([copy_broken("unknown-field.yaml")]) == [
         (
             "exercises/unknown-field.yaml:7:5: exercises[0].levle: unknown field (did you mean 'level'?); "
-            "expected one of: id, name, kind, family, level, summary, targets, position, equipment, "
+            "expected one of: id, name, kind, family, role, level, summary, targets, position, equipment, "
             "dose, goals, steps, cues, mistakes, avoid_if, avoid_note, sources, illustration"
         )
     ]

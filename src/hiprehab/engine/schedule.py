@@ -230,16 +230,7 @@ class Scheduler:
 
     # -- runs -----------------------------------------------------------------------
     def _warmup(self, phase: Phase) -> list[Item]:
-        block = self.template.warmup
-        if block.families:
-            pool = [
-                e
-                for f in block.families
-                for e in self.selector.catalogue.ladder(f)
-                if self.selector.allowed(e)
-            ]
-        else:
-            pool = self.selector.of_kinds(block.kinds or ("warmup",))
+        pool = self.selector.pool(self.template.warmup, ("warmup",))
         aerobic = [e for e in pool if e.dose.duration_min is not None]
         drills = [e for e in pool if e.dose.duration_min is None]
         chosen: list[Exercise] = []
@@ -259,7 +250,7 @@ class Scheduler:
         return items
 
     def _cooldown(self) -> list[Item]:
-        pool = self.selector.of_kinds(self.template.cooldown.kinds or ("cooldown",))
+        pool = self.selector.pool(self.template.cooldown, ("cooldown",))
         chosen = pool[: self.template.cooldown.exercises.max]
         return [self._item(progress.as_given(e), "cooldown", optional=True) for e in chosen]
 
@@ -361,7 +352,7 @@ class Scheduler:
 
     def _cross_training(self, phase: Phase, free: list[dt.date], plan: DayPlan) -> None:
         days = _spread(free, phase.cross_training.sessions)
-        pool = self.selector.of_kinds(phase.cross_training.kinds or ("cardio",))
+        pool = self.selector.pool(phase.cross_training, ("cardio",))
         if days and not pool:
             self._notice(Notice.of("no_cross_training_equipment"))
         for day in days:
@@ -381,7 +372,7 @@ class Scheduler:
         )
         block = self.template.held_running
         days = _spread(candidates, block.sessions)
-        pool = self.selector.of_kinds(block.kinds or ("cardio",))
+        pool = self.selector.pool(block, ("cardio",))
         for day in days:
             for exercise in self._rotate("cardio", pool, 1):
                 track = progress.start(exercise, phase.dose)
@@ -394,7 +385,7 @@ class Scheduler:
         days = _spread(free, phase.mobility.sessions)
         if len(days) < phase.mobility.sessions:
             days = _spread(dates, phase.mobility.sessions)
-        stretches = self.selector.of_kinds(phase.mobility.kinds or ("stretch",))
+        stretches = self.selector.pool(phase.mobility, ("stretch",))
         for day in days:
             chosen = self._rotate("mobility", stretches, phase.mobility.exercises.max)
             items = tuple(self._item(progress.start(e, phase.dose)) for e in chosen)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
     from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
@@ -82,22 +82,76 @@ class Selector:
                 return candidate
         return None
 
+    def for_role(
+        self, role: str, level: int, kinds: Sequence[str], max_level: int, taken: Collection[str] = ()
+    ) -> Exercise | None:
+        """The allowed exercise of ``role`` nearest ``level``, from a family not in ``taken``.
+
+        Easier rungs come first; among equally near ones, an exercise the user added
+        (an id the built-in catalogue lacks) comes before a built-in one, then
+        catalogue order.
+        """
+        candidates = [
+            (index, e)
+            for index, e in enumerate(self.catalogue.exercises)
+            if e.role == role
+            and e.family not in taken
+            and self.allowed(e)
+            and (not kinds or e.kind in kinds)
+            and e.level <= max_level
+        ]
+        if not candidates:
+            return None
+        added = self.catalogue.added
+        _, best = min(
+            candidates,
+            key=lambda c: (abs(c[1].level - level), c[1].level > level, c[1].id not in added, c[0]),
+        )
+        return best
+
     def block(self, block: Block, level: int, max_level: int) -> list[Exercise]:
-        """Exercises for a block: its families in order, then others of its kinds."""
+        """One exercise per slot: each of the block's families, then each of its roles.
+
+        A block that names neither takes the nearest rung of every family of its kinds.
+        """
         chosen: list[Exercise] = []
+        taken: set[str] = set()
         for family in block.families:
+            pick = self.rung(family, level, block.kinds, max_level) if family not in taken else None
+            if pick is not None:
+                chosen.append(pick)
+                taken.add(family)
+        for role in block.roles:
+            pick = self.for_role(role, level, block.kinds, max_level, taken)
+            if pick is not None:
+                chosen.append(pick)
+                taken.add(pick.family)
+        if block.families or block.roles or not block.kinds:
+            return chosen
+        for family in self.catalogue.families:
             pick = self.rung(family, level, block.kinds, max_level)
             if pick is not None:
                 chosen.append(pick)
-        families = {e.family for e in chosen}
-        for family in self.catalogue.families:
-            if family in families:
-                continue
-            pick = self.rung(family, level, block.kinds, max_level)
-            if pick is not None and block.kinds and pick.kind in block.kinds:
-                chosen.append(pick)
-                families.add(family)
         return chosen
+
+    def pool(self, block: Block, default_kinds: Sequence[str]) -> list[Exercise]:
+        """Every allowed exercise a block takes: its families' ladders, then its roles, in order.
+
+        A block that names neither takes every exercise of its kinds (``default_kinds``
+        when it names none).
+        """
+        if not block.families and not block.roles:
+            return self.of_kinds(block.kinds or default_kinds)
+        fits = {
+            e.id
+            for e in self.catalogue.exercises
+            if self.allowed(e) and (not block.kinds or e.kind in block.kinds)
+        }
+        picked = [e for family in block.families for e in self.catalogue.ladder(family) if e.id in fits]
+        picked += [
+            e for e in self.catalogue.exercises if e.id in fits and e.role in block.roles and e not in picked
+        ]
+        return picked
 
     def of_kinds(self, kinds: Sequence[str]) -> list[Exercise]:
         """Every allowed exercise of these kinds, in catalogue order."""

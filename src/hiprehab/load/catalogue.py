@@ -173,6 +173,9 @@ def _check_ladders(entries: Iterable[_Entry], problems: list[Problem]) -> None:
 def load_catalogue(sources: Sequence[Path]) -> Catalogue:
     """Load each source (folder or file) as a layer, later ones replacing earlier ones by id.
 
+    The first source is the base (the built-in catalogue); ids it lacks are the
+    user's own (:attr:`Catalogue.added`).
+
     Every problem of every file is gathered and raised at once as
     :class:`InvalidInputError`.
     """
@@ -180,11 +183,14 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
     merged: dict[str, _Entry] = {}
     replacements: list[Replacement] = []
     files: list[str] = []
-    for source in sources:
+    built_in: set[str] = set()
+    for number, source in enumerate(sources):
         if missing(source) is None:
             with contextlib.suppress(OSError):  # an unreadable folder is reported by _read_layer
                 files.extend(display_path(p) for p in yaml_files(source))
         for exercise_id, entry in _read_layer(source, problems).items():
+            if number == 0:
+                built_in.add(exercise_id)
             if exercise_id in merged:
                 replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))
             merged[exercise_id] = entry
@@ -199,4 +205,5 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
         origins={e.exercise.id: e.origin for e in ordered},
         replacements=tuple(replacements),
         files=tuple(files),
+        added=frozenset(merged) - built_in,
     )

@@ -39,6 +39,8 @@ class Catalogue:
     origins: dict[str, Origin] = field(default_factory=dict, compare=False, repr=False)
     replacements: tuple[Replacement, ...] = ()
     files: tuple[str, ...] = ()
+    added: frozenset[str] = frozenset()
+    """Ids the built-in catalogue does not have: the user's own exercises."""
 
     def __post_init__(self) -> None:
         by_id = {e.id: e for e in self.exercises}

@@ -8,7 +8,7 @@ from pydantic import AfterValidator, Field, StrictBool, StrictFloat, StrictInt, 
 
 from hiprehab.model.base import ShortText, Slug, Strict, Text, no_repeats, none_alone
 from hiprehab.model.illustration import Illustration
-from hiprehab.vocab import MAX_LEVEL, AvoidWord, Equipment, Goal, Kind, Position, Target
+from hiprehab.vocab import MAX_LEVEL, AvoidWord, Equipment, Goal, Kind, Position, Role, Target
 
 # Sanity bounds of the schema. The clinical ranges per goal and phase are named
 # settings in the templates (docs/evidence.md 5.1); these only catch typos.
@@ -47,6 +47,8 @@ class Exercise(Strict):
     name: ShortText
     kind: Kind
     family: Slug
+    role: Role | None = None
+    """The template slot it can fill (docs/template-format.md, "Slots: families and roles")."""
     level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = 1
     summary: Text
     targets: Annotated[tuple[Target, ...], Field(min_length=1), AfterValidator(no_repeats)]

@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Self
 from pydantic import Field, StrictBool, StrictFloat, StrictInt, model_validator
 
 from hiprehab.model.base import ShortText, Slug, Strict, Text
-from hiprehab.vocab import MAX_LEVEL, PAIN_SITES, AvoidWord, Condition, Goal, Kind, PainSite
+from hiprehab.vocab import MAX_LEVEL, PAIN_SITES, AvoidWord, Condition, Goal, Kind, PainSite, Role
 
 Count = Annotated[StrictInt, Field(ge=0, le=14)]
 
@@ -53,11 +53,17 @@ class DoseRanges(Strict):
 
 
 class Block(Strict):
-    """How many sessions of one type a week, and what goes in them."""
+    """How many sessions of one type a week, and what goes in them.
+
+    Its slots are its ``families`` (each one ladder), then its ``roles`` (each any
+    exercise of that role); ``kinds`` limits what may fill them. A block with
+    neither families nor roles takes every exercise of its kinds.
+    """
 
     sessions: Count = 0
     exercises: Range = Range.model_construct(min=0, max=0)
     families: tuple[Slug, ...] = ()
+    roles: tuple[Role, ...] = ()
     kinds: tuple[Kind, ...] = ()
 
 
