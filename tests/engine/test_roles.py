@@ -82,7 +82,7 @@ def test_a_pool_by_role_keeps_catalogue_order() -> None:
     """A cardio pool by role lists the cross-training the runner has, in catalogue order."""
     block = Block(roles=("cardio",), exercises=Range(min=1, max=1))
     pool = _selector(default_inputs()[0], equipment=("bike",)).pool(block, ("cardio",))
-    assert [e.id for e in pool] == ["stationary-cycling", "gentle-yoga"]
+    assert [e.id for e in pool] == ["brisk-walk", "stationary-cycling", "gentle-yoga"]
 
 
 def test_a_block_with_families_and_roles_takes_families_first() -> None:
