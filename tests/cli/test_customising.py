@@ -38,7 +38,9 @@ def _used(plan: hiprehab.Plan) -> set[str]:
     return {i.exercise.id for w in plan.weeks for d in w.days for s in d.sessions for i in s.items}
 
 
-def test_an_added_exercise_with_a_role_reaches_the_plan(tmp_path: Path, write_catalogue: WriteCatalogue) -> None:
+def test_an_added_exercise_with_a_role_reaches_the_plan(
+    tmp_path: Path, write_catalogue: WriteCatalogue
+) -> None:
     """A new exercise whose role a slot takes is planned in place of the built-in one."""
     write_catalogue(tmp_path / "mine", "wall-squat.yaml", WALL_SQUAT)
     plan = hiprehab.make_plan(PROFILE, catalogues=[tmp_path / "mine"], start=START)
