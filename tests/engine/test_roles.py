@@ -32,7 +32,7 @@ def test_every_built_in_exercise_has_a_role() -> None:
 
 
 def test_every_built_in_block_names_roles() -> None:
-    """Each block of the shipped templates that schedules something names the roles it takes."""
+    """Each block of the shipped templates that schedules something names its slots."""
     for template in default_inputs()[1].values():
         blocks = [template.warmup, template.cooldown, template.rest_day]
         blocks += [
@@ -40,7 +40,7 @@ def test_every_built_in_block_names_roles() -> None:
         ]
         for block in blocks:
             if block.sessions or block.exercises.max:
-                assert block.roles, (template.id, block)
+                assert block.roles or block.families, (template.id, block)
 
 
 def test_a_role_slot_takes_the_nearest_allowed_rung() -> None:
@@ -90,3 +90,12 @@ def test_a_block_with_families_and_roles_takes_families_first() -> None:
     block = Block(families=("front-plank",), roles=("core",))
     picks = _selector(default_inputs()[0]).block(block, 1, 5)
     assert [(e.family == "front-plank", e.role) for e in picks] == [(True, "core"), (False, "core")]
+
+
+def test_a_family_slot_is_open_to_an_added_exercise_of_its_role() -> None:
+    """A slot naming the squat family takes the user's own level-1 squat first."""
+    shipped = default_inputs()[0]
+    mine = _copy("sit-to-stand", id="wall-squat", family="wall-squat")
+    catalogue = Catalogue((*shipped.exercises, mine), added=frozenset({"wall-squat"}))
+    picks = _selector(catalogue).block(Block(families=("squat", "bridge")), 1, 5)
+    assert [e.id for e in picks] == ["wall-squat", "double-leg-bridge"]

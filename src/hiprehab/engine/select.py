@@ -83,7 +83,14 @@ class Selector:
         return None
 
     def for_role(
-        self, role: str, level: int, kinds: Sequence[str], max_level: int, taken: Collection[str] = ()
+        self,
+        role: str,
+        level: int,
+        kinds: Sequence[str],
+        max_level: int,
+        taken: Collection[str] = (),
+        *,
+        added_only: bool = False,
     ) -> Exercise | None:
         """The allowed exercise of ``role`` nearest ``level``, from a family not in ``taken``.
 
@@ -96,6 +103,7 @@ class Selector:
             for index, e in enumerate(self.catalogue.exercises)
             if e.role == role
             and e.family not in taken
+            and (not added_only or e.id in self.catalogue.added)
             and self.allowed(e)
             and (not kinds or e.kind in kinds)
             and e.level <= max_level
@@ -112,15 +120,22 @@ class Selector:
     def block(self, block: Block, level: int, max_level: int) -> list[Exercise]:
         """One exercise per slot: each of the block's families, then each of its roles.
 
-        A block that names neither takes the nearest rung of every family of its kinds.
+        A family's slot is open to the user's own exercises of that family's role: one
+        as near ``level`` as the family's rung takes the slot instead. A block that
+        names neither families nor roles takes the nearest rung of every family of its kinds.
         """
         chosen: list[Exercise] = []
         taken: set[str] = set()
         for family in block.families:
             pick = self.rung(family, level, block.kinds, max_level) if family not in taken else None
+            if pick is not None and pick.role is not None and self.catalogue.added:
+                busy = taken | set(block.families)
+                own = self.for_role(pick.role, level, block.kinds, max_level, busy, added_only=True)
+                if own is not None and abs(own.level - level) <= abs(pick.level - level):
+                    pick = own
             if pick is not None:
                 chosen.append(pick)
-                taken.add(family)
+                taken.update((family, pick.family))
         for role in block.roles:
             pick = self.for_role(role, level, block.kinds, max_level, taken)
             if pick is not None:
