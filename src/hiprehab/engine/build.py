@@ -18,6 +18,7 @@ from hiprehab.model.notice import Notice
 from hiprehab.model.plan import Plan
 
 if TYPE_CHECKING:
+    from hiprehab.model.carry import Carry
     from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.profile import Profile
     from hiprehab.model.screening import ScreeningRules
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def allocate_phases(
-    template: Template, weeks: int, *, first_only: bool, no_running: bool = False
+    template: Template, weeks: int, *, first_only: bool, no_running: bool = False, first: int = 0
 ) -> list[Phase]:
     """The phase of each week: shares of the plan, rounded, each phase within its week limits.
 
@@ -34,11 +35,13 @@ def allocate_phases(
     leaves out its last ones rather than rush the early ones. A referred plan stays in
     the first phase; with ``no_running`` the phases without running share the plan,
     when there are any. Phases that start after the walk-run ladder are not allocated
-    here: :func:`build_plan` switches to them when the ladder is done.
+    here: :func:`build_plan` switches to them when the ladder is done. A next block
+    starts at phase ``first`` (an index), the one the last block ended in, and shares
+    the weeks among that phase and the ones after it.
     """
     if first_only:
-        return [template.phases[0]] * weeks
-    phases = tuple(p for p in template.phases if not p.after_ladder)
+        return [template.phases[first]] * weeks
+    phases = tuple(p for i, p in enumerate(template.phases[first:]) if i == 0 or not p.after_ladder)
     if no_running and any(p.running == "none" for p in phases):
         phases = tuple(p for p in phases if p.running == "none")
     scale = sum(p.share for p in phases) or 1.0
@@ -127,11 +130,14 @@ def build_plan(
     rules: ScreeningRules,
     profile: Profile,
     start: dt.date,
+    carry: Carry | None = None,
 ) -> Plan:
     """Compute the whole plan for ``profile`` from ``start``, or a refusal.
 
     Screening runs first: a stop outcome gives a plan with no weeks; a refer
-    outcome keeps every week in the template's first, gentle phase.
+    outcome keeps every week in the template's first, gentle phase. With
+    ``carry`` (a next block), the plan starts in the phase, rungs, doses and
+    walk-run stage the last block reached, with its decisions applied.
     """
     weeks = profile.weeks or template.weeks_default
     if not template.weeks_min <= weeks <= template.weeks_max:
@@ -160,8 +166,12 @@ def build_plan(
         else tuple(site for site in profile.pain_sites if site in rules.bone_stress_sites)
     )
     held = referred or bool(check_sites)
-    scheduler = Scheduler(catalogue, template, profile, start, selector, referred=referred, running_held=held)
-    phases = allocate_phases(template, weeks, first_only=referred, no_running=bool(check_sites))
+    scheduler = Scheduler(
+        catalogue, template, profile, start, selector, referred=referred, running_held=held, carry=carry
+    )
+    ids = [p.id for p in template.phases]
+    first = ids.index(carry.phase) if carry is not None and carry.phase in ids else 0
+    phases = allocate_phases(template, weeks, first_only=referred, no_running=bool(check_sites), first=first)
     built = []
     for index, planned in enumerate(phases, start=1):
         phase = planned

@@ -105,6 +105,24 @@ def advance(
     return moved, f"next rung: {harder.name}"
 
 
+def step_back(track: Track, dose: DoseRanges, selector: Selector) -> tuple[Track, str]:
+    """One step down after a red week: a set fewer, else the easier rung, else the fewest reps or seconds."""
+    sets_range, amount_range = _ranges(track.exercise, dose)
+    if track.sets > sets_range.min:
+        return replace(track, sets=track.sets - 1), "one set fewer after a painful week"
+    easier = selector.easier(track.exercise)
+    if easier is not None:
+        moved = start(easier, dose)
+        # Never more sets, nor more of the same measure, than the harder rung had.
+        same = measure(easier) == measure(track.exercise)
+        amount = min(moved.amount, track.amount) if same else moved.amount
+        return replace(moved, sets=min(moved.sets, track.sets), amount=amount), (
+            f"back to an easier rung: {easier.name}"
+        )
+    amount = amount_range.min
+    return replace(track, amount=amount), "back to the lightest dose after a painful week"
+
+
 def lighter(track: Track, dose: DoseRanges, drop: int) -> Track:
     """A lighter week's dose: ``drop`` sets fewer, never below the range."""
     sets_range, _ = _ranges(track.exercise, dose)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from hiprehab.model.plan import Interval, Run
 
 if TYPE_CHECKING:
+    from hiprehab.model.carry import Move
     from hiprehab.model.profile import Profile
     from hiprehab.model.template import Build, WalkRun
 
@@ -41,6 +42,22 @@ class WalkRunLadder:
         """Running minutes of the ladder's last stage (its continuous run)."""
         stage = self.rules.stages[-1]
         return stage.run_min * stage.repeats
+
+    def resume(self, stage: int, repeats: int, move: Move) -> None:
+        """Carry on from ``stage`` (from 1), the last one run, ``repeats`` times.
+
+        ``up`` goes on as the ladder would (the next stage once this one has had
+        its repeats); ``hold`` runs the stage again from its first repeat; ``back``
+        goes one stage down.
+        """
+        last = len(self.rules.stages) - 1
+        self.stage = max(0, min(stage - 1 if move != "back" else stage - 2, last))
+        self.done_at_stage = 0
+        if move == "up" and stage - 1 == self.stage:
+            self.done_at_stage = repeats
+            if repeats >= self.rules.repeats_per_stage_min and self.stage < last:
+                self.stage += 1
+                self.done_at_stage = 0
 
     def next_run(self) -> Run:
         """The next run of the ladder; advances the stage after enough repeats."""
@@ -88,6 +105,8 @@ class VolumeBuilder:
     """Hold the weekly volume at the current volume for the whole plan."""
     hold_long: bool = False
     """Hold the long run at the runner's longest run (lateral hip pain or gluteal tendinopathy)."""
+    first_move: Move = "hold"
+    """A next block's carried decision for running: its first week holds, steps down, or grows once."""
     history: list[tuple[dt.date, float]] = field(default_factory=list)
     weeks: list[float] = field(default_factory=list)
     """Weekly totals: the lead-in weeks, then each planned week."""
@@ -141,9 +160,9 @@ class VolumeBuilder:
     def week_target(self, deload: bool, deload_volume: float, *, grow: bool = True) -> float:
         """This week's planned volume: never above the caps, nor above the growth ceiling."""
         base = self.base_volume
-        if deload:
+        if deload or (self.is_first_week and self.first_move == "back"):
             target = self.last_full * deload_volume
-        elif self.is_first_week or self.after_lighter:
+        elif (self.is_first_week and self.first_move != "up") or self.after_lighter:
             target = self.last_full  # back to the last full week; growth resumes next week
         else:
             target = self.last_full * (1 + self.rules.weekly_increase_max)

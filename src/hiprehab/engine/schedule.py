@@ -20,6 +20,7 @@ from hiprehab.vocab import MAX_LEVEL, WEEKDAYS
 if TYPE_CHECKING:
     from hiprehab.engine.progress import Track
     from hiprehab.engine.select import Selector
+    from hiprehab.model.carry import Carry, Move
     from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
     from hiprehab.model.plan import Run
@@ -106,12 +107,28 @@ class Scheduler:
     """True in a week with runs after a week without: no rung changes then."""
     ran_last_week: bool = False
     strength_weekdays: tuple[str, ...] = ()
+    carry: Carry | None = None
+    moves: dict[tuple[str, str], Move] = field(default_factory=dict)
+    """Decisions carried over from the last block, applied the first time each family is used."""
 
     def __post_init__(self) -> None:
+        running = self.carry.running if self.carry is not None else "hold"
         if self.template.walk_run is not None:
             self.ladder = WalkRunLadder(self.template.walk_run)
+            if self.carry is not None and self.carry.walk_run_stage is not None:
+                self.ladder.resume(self.carry.walk_run_stage, self.carry.walk_run_repeats, running)
         if self.template.build is not None and self.template.walk_run is None:
-            self.volume = self._builder(seed=None, start=self.start)
+            self.volume = self._builder(seed=None, start=self.start, first_move=running)
+        for carried in self.carry.tracks if self.carry is not None else ():
+            exercise = self.catalogue.get(carried.exercise)
+            if exercise is None or not self.selector.allowed(exercise):
+                continue  # gone from the catalogue, or not for this runner: the block starts it afresh
+            key = (carried.block, carried.family)
+            self.tracks[key] = progress.Track(exercise, carried.sets, carried.amount)
+            # Up is due at once; hold and back wait the usual sessions at their dose.
+            due = carried.move == "up"
+            self.sessions_since_change[key] = self.template.progress_after_sessions if due else 0
+            self.moves[key] = carried.move
 
     # -- items -------------------------------------------------------------------
     def _item(
@@ -185,7 +202,9 @@ class Scheduler:
                 change = f"next rung: {pick.name}"
             else:
                 track = progress.fit(track, phase.dose)
-                if self._may_change(key, phase, deload, rung=False):
+                if self.moves.pop(key, None) == "back":
+                    track, change = progress.step_back(track, phase.dose, self.selector)
+                elif self._may_change(key, phase, deload, rung=False):
                     moved, change = progress.advance(
                         track, phase.dose, self.selector, block.kinds, phase.max_level
                     )
@@ -295,7 +314,9 @@ class Scheduler:
         runs = max(1, min(len(self.profile.run_days), self.ladder.rules.runs_per_week_max))
         return self._builder(seed=(longest * runs, longest, "min"), start=start)
 
-    def _builder(self, seed: tuple[float, float, str] | None, start: dt.date) -> VolumeBuilder:
+    def _builder(
+        self, seed: tuple[float, float, str] | None, start: dt.date, first_move: Move = "hold"
+    ) -> VolumeBuilder:
         build = self.template.build
         assert build is not None  # noqa: S101 - callers check it
         return VolumeBuilder(
@@ -305,6 +326,7 @@ class Scheduler:
             hold=self.profile.pain > build.grow_pain_max,
             hold_long=bool(self.profile.avoid_words & set(build.hold_long_run_for)),
             seed=seed,
+            first_move=first_move,
         )
 
     # -- a week ---------------------------------------------------------------------
