@@ -33,6 +33,7 @@ from hiprehab.vocab import RED_FLAGS
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
+    from hiprehab.model.carry import Carry
     from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.plan import Plan
     from hiprehab.model.screening import ScreeningRules
@@ -97,6 +98,7 @@ def make_plan(
     today: dt.date | None = None,
     ask: Callable[[str], bool] | None = None,
     user_folder: bool = True,
+    carry: Carry | None = None,
 ) -> Plan:
     """Load and check every input, screen, and compute the whole plan (nothing is written).
 
@@ -104,8 +106,9 @@ def make_plan(
     YAML file; ``values`` are laid over it (the command line's flags). The plan
     starts on ``start``, else the profile's start, else the Monday on or after
     ``today`` (default: the clock's today). ``ask`` poses each red-flag question
-    when the profile has not answered them. Every problem of every input file is
-    raised at once as :class:`~hiprehab.errors.InvalidInputError`.
+    when the profile has not answered them. ``carry`` starts a next block where
+    the last one ended (see ``hiprehab review``). Every problem of every input
+    file is raised at once as :class:`~hiprehab.errors.InvalidInputError`.
     """
     problems: list[Problem] = []
     catalogue = goals = chosen = None
@@ -152,7 +155,7 @@ def plan_from(
         )
     chosen = _answer_red_flags(chosen, goals.rules, ask)
     first = start or chosen.start or coming_monday(today or dt.date.today())  # noqa: DTZ011 - the API may read the clock; the engine never does
-    return build_plan(catalogue, template, goals.rules, chosen, first)
+    return build_plan(catalogue, template, goals.rules, chosen, first, carry)
 
 
 def write_outputs(

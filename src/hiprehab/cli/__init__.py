@@ -18,13 +18,13 @@ from typing import Annotated
 import click
 import typer
 
-from hiprehab.cli import batch, catalogue, plan, printing
+from hiprehab.cli import batch, catalogue, plan, printing, review
 from hiprehab.cli.app import app
 from hiprehab.errors import ExitCode
 from hiprehab.load.infile import os_reason
 from hiprehab.version import __version__
 
-__all__ = ["app", "batch", "catalogue", "main", "plan", "printing"]
+__all__ = ["app", "batch", "catalogue", "main", "plan", "printing", "review"]
 
 
 def _version(value: bool) -> None:

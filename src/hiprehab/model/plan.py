@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from hiprehab.model.notice import Notice
     from hiprehab.model.profile import Profile
     from hiprehab.model.screening import ScreeningRules
+    from hiprehab.model.summary import BlockSummary
     from hiprehab.model.template import Phase, Template
 
 SessionType = Literal["strength", "activation", "mobility", "run", "cross_training", "recovery", "rest"]
@@ -134,3 +135,5 @@ class Plan:
     """The conditions and pain site (with the conditions it routes to) that exclusions used."""
     excluded: tuple[Exercise, ...] = ()
     """Exercises of this goal left out because of ``avoided``, in catalogue order."""
+    summary: BlockSummary | None = None
+    """For a next block made by ``hiprehab review``: how the last block went."""

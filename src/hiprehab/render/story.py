@@ -13,6 +13,7 @@ from hiprehab.render.howto import howto_section
 from hiprehab.render.library import library_section
 from hiprehab.render.overview import overview_section
 from hiprehab.render.referral import referral_notice, referral_sheet
+from hiprehab.render.summary import summary_section
 from hiprehab.render.warnings import warnings_section
 from hiprehab.render.week import WeekSheet
 from hiprehab.render.words import runner_name
@@ -62,15 +63,19 @@ def plan_story(
     """Every part of the plan, in reading order; a stopped plan is the referral sheet alone.
 
     The front matter (cover, how to use it, warning signs, overview) comes first,
-    then one page per week, then the exercise library.
+    then one page per week, then the exercise library. A next block made by a
+    review opens with how the last block went (a referral sheet ends with it).
     """
+    summary = plan.summary
     if plan.screening.outcome == "stop":
-        return referral_sheet(plan, styles, width)
-    story: list[Flowable] = []
+        review = summary_section(summary, styles, width, new_page=True) if summary is not None else []
+        return referral_sheet(plan, styles, width) + review
+    review = summary_section(summary, styles, width, new_page=False) if summary is not None else []
+    story: list[Flowable] = [*review]
     refer = plan.screening.outcome == "refer"
     if refer:
         story += referral_notice(plan, styles)
-    story += cover_section(plan, styles, width, new_page=refer)
+    story += cover_section(plan, styles, width, new_page=refer or bool(review))
     story += howto_section(plan, styles, width)
     story += warnings_section(plan.rules, styles, width)
     story += overview_section(plan, styles, width)

@@ -1,0 +1,132 @@
+"""`hiprehab log-sheet` and `hiprehab review` from the command line: the whole loop, and its errors."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from typer.testing import CliRunner
+
+from hiprehab.cli import app
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+PLAN = [
+    "plan", "--goal", "manage", "--weeks", "6", "--start", "2027-01-04", "--weekly-km", "20",
+    "--longest-run-km", "8", "--pain", "3", "--no-red-flags", "--no-figures",
+]  # fmt: skip
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run the CLI; return (exit code, stdout, stderr)."""
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def plan_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A plan's PDF and its blank log, made once for this module's tests."""
+    folder = tmp_path_factory.mktemp("plan")
+    pdf, log = folder / "plan.pdf", folder / "log.csv"
+    code, _, err = run(*PLAN, "--out", str(pdf))
+    assert code == 0, err
+    code, out, err = run("log-sheet", str(pdf), "--out", str(log))
+    assert code == 0, err
+    rows = sum(1 for _ in log.open(encoding="utf-8")) - 1
+    assert out == f"wrote {log} ({rows} sessions to log)\n"
+    return pdf, log
+
+
+def filled(blank: Path, target: Path, rule: Callable[[list[str]], list[str]]) -> Path:
+    """The blank log with every row filled in by ``rule``."""
+    rows = list(csv.reader(blank.open(encoding="utf-8")))
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([rows[0], *(rule(r) for r in rows[1:])])
+    return target
+
+
+def test_green_log_writes_the_next_block(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """An all-green log moves up and writes the next block from the day after, with its chart and calendar."""
+    pdf, blank = plan_files
+    log = filled(blank, tmp_path / "log.csv", lambda r: [r[0], r[1], "yes", "2", "1", ""])
+    out, js, ics, png = (tmp_path / n for n in ("next.pdf", "next.json", "next.ics", "chart.png"))
+    code, stdout, err = run(
+        "review", str(pdf), "--log", str(log), "--out", str(out), "--json", str(js), "--ics", str(ics),
+        "--chart", str(png),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "  strength: move up (pain stayed at 3 or less" in stdout
+    data = json.loads(js.read_text(encoding="utf-8"))
+    assert data["start"] == "2027-02-15"
+    assert data["weeks"][0]["phase"] == "return"
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert ics.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert stdout.endswith(
+        "next block: 6 weeks from 2027-02-15 to 2027-03-28, starting in the phase 'Return to running'\n"
+    )
+
+
+def test_the_next_block_reviews_again(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """The next block's PDF is itself a plan the loop can log and review."""
+    pdf, blank = plan_files
+    log = filled(blank, tmp_path / "log.csv", lambda r: [r[0], r[1], "yes", "1", "1", ""])
+    nxt = tmp_path / "next.pdf"
+    assert run("review", str(pdf), "--log", str(log), "--out", str(nxt))[0] == 0
+    code, _, err = run("log-sheet", str(nxt), "--out", str(tmp_path / "next.csv"))
+    assert code == 0, err
+    first = next(csv.reader((tmp_path / "next.csv").open(encoding="utf-8").readlines()[1:]))
+    assert first[0] == "2027-02-15"
+
+
+def test_high_pain_ends_in_a_referral(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """Pain of 7 in the log: no next block, a referral sheet instead, exit code 3."""
+    pdf, blank = plan_files
+    log = filled(blank, tmp_path / "log.csv", lambda r: [r[0], r[1], "yes", "7", "6", ""])
+    out = tmp_path / "next.pdf"
+    code, _, err = run("review", str(pdf), "--log", str(log), "--out", str(out))
+    assert code == 3
+    assert "hiprehab: your log shows a pain pattern that needs a clinician; no next block was made:\n" in err
+    assert "  - pain reached 7/10 (56 sessions above 5, first on 2027-01-04)\n" in err
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("which", ["plan", "log"])
+def test_an_input_is_never_overwritten(plan_files: tuple[Path, Path], tmp_path: Path, which: str) -> None:
+    """Giving an input as the output is a usage error, and the input is left as it was."""
+    pdf, blank = plan_files
+    log = filled(blank, tmp_path / "log.csv", lambda r: [r[0], r[1], "yes", "1", "1", ""])
+    target = pdf if which == "plan" else log
+    before = target.read_bytes()
+    code, _, err = run("review", str(pdf), "--log", str(log), "--out", str(target))
+    assert code == 2
+    assert err == f"hiprehab: {target}: this is an input of the review; write the result to another file\n"
+    assert target.read_bytes() == before
+
+
+def test_pain_outside_the_scale_is_an_error(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """A pain score of 12 is named at its line and column; nothing is written."""
+    pdf, blank = plan_files
+    log = filled(
+        blank,
+        tmp_path / "log.csv",
+        lambda r: [r[0], r[1], "yes", "12" if r[0] == "2027-01-05" else "1", "1", ""],
+    )
+    code, _, err = run("review", str(pdf), "--log", str(log), "--out", str(tmp_path / "next.pdf"))
+    assert code == 1
+    assert err.startswith(f"{log}:")
+    assert "pain_during: expected a whole number from 0 to 10, found '12'" in err
+    assert err.endswith("hiprehab: 1 problem found; nothing was written\n")
+    assert not (tmp_path / "next.pdf").exists()
+
+
+def test_a_pdf_from_elsewhere_is_refused(tmp_path: Path) -> None:
+    """A file that is not hiprehab's PDF is refused with exit code 1."""
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"not a pdf")
+    code, _, err = run("log-sheet", str(other), "--out", str(tmp_path / "log.csv"))
+    assert code == 1
+    assert err == f"hiprehab: {other}: expected a PDF written by hiprehab plan; this file is not a PDF\n"

@@ -1,0 +1,146 @@
+"""The review's decisions by the plan's pain rules, for scripted logs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from hiprehab.review.decide import Review, review_log
+from hiprehab.review.entries import LogError
+from testing.engine_inputs import default_inputs
+from testing.review_inputs import Fill, fill, record, steady
+
+if TYPE_CHECKING:
+    from hiprehab.review.record import PlannedSession
+
+
+def review(rule: Fill, *, weeks: int = 6) -> Review:
+    """Review the manage plan's log filled in by ``rule``."""
+    template = default_inputs()[1]["manage"]
+    rec = record("manage", weeks)
+    return review_log(rec, fill(rec, rule), template.pain_rules, template.progress_after_sessions)
+
+
+def moves(result: Review) -> dict[str, str]:
+    """Each group's move."""
+    return {d.group: d.move for d in result.decisions}
+
+
+def test_all_green_moves_up() -> None:
+    """Every session done with pain at 3 or less, no worse next morning: strength and running move up."""
+    result = review(steady(2, 1))
+    assert moves(result) == {"strength": "up", "run": "up"}
+    assert result.referral == ()
+    strength = next(d for d in result.decisions if d.group == "strength")
+    assert strength.reason == (
+        "pain stayed at 3 or less during and the next morning in 2 of 2 strength sessions in week 6: move up"
+    )
+
+
+def test_amber_holds() -> None:
+    """Pain of 4-5 during the sessions holds every group."""
+    result = review(steady(4, 4))
+    assert moves(result) == {"strength": "hold", "run": "hold"}
+    assert next(d.reason for d in result.decisions if d.group == "strength") == (
+        "pain reached 4-5 (amber) in 2 of 2 strength sessions in week 6: hold"
+    )
+    assert result.referral == ()
+
+
+def test_worse_next_morning_steps_back() -> None:
+    """Pain next morning worse than the morning before, after strength in the last week: step back."""
+    rec = record()
+    last_week = rec.sessions[-1].week
+
+    def rule(session: PlannedSession) -> tuple[bool | None, int | None, int | None, str]:
+        worse = session.week == last_week and session.type == "strength"
+        return True, 2, 3 if worse else 1, ""
+
+    result = review(rule)
+    assert moves(result)["strength"] == "back"
+    assert next(d.reason for d in result.decisions if d.group == "strength") == (
+        "pain next morning was worse after 2 of 2 strength sessions in week 6: step back"
+    )
+    assert result.referral == ()
+
+
+def test_rising_pain_refers() -> None:
+    """Weekly pain rising two weeks running (by a point or more in all) ends in a referral."""
+    result = review(lambda s: (True, min(5, s.week - 1), min(5, s.week - 1), ""))
+    assert "pain rose two weeks in a row" in result.referral
+
+
+def test_pain_of_six_refers() -> None:
+    """A single pain score above the amber zone ends in a referral that says when."""
+    rec = record()
+    bad = rec.sessions[10]
+    result = review(lambda s: (True, 6 if s == bad else 1, 1, ""))
+    assert result.referral == (f"pain reached 6/10 (1 session above 5, first on {bad.date})",)
+
+
+def test_three_red_sessions_in_a_week_refer() -> None:
+    """Three sessions in a week worse the next morning than the morning before: see a clinician."""
+    rec = record()
+    week = 3
+    reds = [s for s in rec.sessions if s.week == week and s.type == "strength"]
+    assert len(reds) == 3  # Monday, Wednesday, Friday: each after a day at 1
+
+    def rule(session: PlannedSession) -> tuple[bool | None, int | None, int | None, str]:
+        return True, 1, 3 if session in reds else 1, ""
+
+    result = review(rule)
+    assert "3 sessions in week 3 were in the red zone" in result.referral
+
+
+@pytest.mark.parametrize(
+    ("note", "sign"),
+    [
+        ("woke up at night with pain", "pain at night"),
+        ("hip swollen after", "swelling"),
+        ("Fell on ice", "a fall"),
+    ],
+)
+def test_a_warning_sign_in_a_note_refers(note: str, sign: str) -> None:
+    """A note that names a warning sign of the screening ends in a referral quoting it."""
+    rec = record()
+    noted = rec.sessions[5]
+    result = review(lambda s: (True, 1, 1, note if s == noted else ""))
+    assert result.referral == (f'your note on {noted.date} mentions {sign} ("{note}")',)
+
+
+def test_a_harmless_note_does_not_refer() -> None:
+    """A word that only contains a warning word (``photo``, ``knight``) does not refer."""
+    result = review(lambda _: (True, 1, 1, "took a photo, felt like a knight"))
+    assert result.referral == ()
+
+
+def test_blank_rows_count_as_not_done_and_are_said() -> None:
+    """A half-filled week: its blank sessions count as not done, and the review says so."""
+    rec = record()
+    blank = {s for s in rec.sessions if s.week == 2 and s.type == "mobility"}
+    result = review(lambda s: (None, None, None, "") if s in blank else (True, 1, 1, ""))
+    week2 = result.weeks[1]
+    assert week2.done == week2.planned - len(blank)
+    assert f"week 2: {len(blank)} sessions of {week2.planned} left blank, counted as not done" in result.notes
+
+
+def test_nothing_logged_is_an_error() -> None:
+    """A log with nothing filled in cannot be reviewed, and the error says what to do."""
+    with pytest.raises(LogError, match="nothing is logged yet"):
+        review(lambda _: (None, None, None, ""))
+
+
+def test_the_review_stops_at_the_last_logged_day() -> None:
+    """Sessions after the last filled-in row are not counted, and the partial week is named."""
+    template = default_inputs()[1]["manage"]
+    rec = record()
+    day = rec.sessions[20].date
+    result = review_log(rec, fill(rec, steady(1, 1), until=day), template.pain_rules, 2)
+    assert result.last_day == day
+    assert all(x.session.date <= day for x in result.logged)
+    assert not result.weeks[-1].complete
+    assert (
+        f"week {result.weeks[-1].week} is logged up to {day}; the next block starts the day after"
+        in result.notes
+    )
