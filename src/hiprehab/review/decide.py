@@ -193,7 +193,7 @@ def _trend(weeks: list[WeekSummary]) -> tuple[str, bool]:
         direction = "rising"
     else:
         direction = "steady"
-    return f"{direction} (weekly worst average of pain during and next morning: {words})", rising
+    return f"{direction} (weekly average, the higher of pain during and next morning: {words})", rising
 
 
 def _plural(count: int, word: str) -> str:

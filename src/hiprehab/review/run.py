@@ -20,6 +20,7 @@ from hiprehab.model.summary import BlockSummary, WeekPoint
 from hiprehab.review.carry import carry_from, next_profile
 from hiprehab.review.decide import review_log
 from hiprehab.review.entries import LogError
+from hiprehab.review.form import form_entries
 from hiprehab.review.logfile import log_sheet_text, read_log
 from hiprehab.review.record import read_plan_pdf
 
@@ -114,12 +115,15 @@ def run_review(
     record = read_plan_pdf(plan_pdf)
     if record.outcome == "stop":
         raise LogError(f"{plan_pdf}: this is a referral sheet, not a plan: there is nothing to review")
-    if log is None:
+    if log is not None:
+        entries: tuple[Entry, ...] | None = read_log(log, record)
+    else:
+        entries = form_entries(plan_pdf, plan_pdf.read_bytes(), record)
+    if entries is None:
         raise UsageError(
-            f"{plan_pdf}: no log was given: give the CSV you filled in with --log "
+            f"{plan_pdf}: this PDF has no form to read; give the CSV you filled in with --log "
             "(hiprehab log-sheet makes a blank one)"
         )
-    entries: tuple[Entry, ...] = read_log(log, record)
     goals = load_goals(templates, user_folder=user_folder)
     template = goals.templates.get(record.goal)
     if template is None:
