@@ -90,7 +90,7 @@ def test_three_red_sessions_in_a_week_refer() -> None:
         return True, 1, 3 if session in reds else 1, ""
 
     result = review(rule)
-    assert "3 sessions in week 3 were in the red zone" in result.referral
+    assert "3 or more sessions in one week in the red zone (week 3: 3)" in result.referral
 
 
 @pytest.mark.parametrize(

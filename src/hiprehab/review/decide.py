@@ -335,10 +335,9 @@ def _referral(logged: list[Logged], weeks: list[WeekSummary], rules: PainRules, 
         )
     if rising:
         referral.append("pain rose two weeks in a row")
-    referral += [
-        f"{week.red} sessions in week {week.week} were in the red zone"
-        for week in weeks
-        if week.red >= RED_WEEK_COUNT
-    ]
+    red_weeks = [f"week {w.week}: {w.red}" for w in weeks if w.red >= RED_WEEK_COUNT]
+    if red_weeks:
+        weeks_text = ", ".join(red_weeks)
+        referral.append(f"{RED_WEEK_COUNT} or more sessions in one week in the red zone ({weeks_text})")
     referral += _warning_signs(logged)
     return referral
