@@ -130,3 +130,14 @@ def test_a_pdf_from_elsewhere_is_refused(tmp_path: Path) -> None:
     code, _, err = run("log-sheet", str(other), "--out", str(tmp_path / "log.csv"))
     assert code == 1
     assert err == f"hiprehab: {other}: expected a PDF written by hiprehab plan; this file is not a PDF\n"
+
+
+def test_a_pdf_without_a_form_needs_a_log(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """Reviewing a plan printed without form fields and no --log says to give the CSV."""
+    pdf, _ = plan_files
+    code, _, err = run("review", str(pdf), "--out", str(tmp_path / "next.pdf"))
+    assert code == 2
+    assert err == (
+        f"hiprehab: {pdf}: this PDF has no form to read; give the CSV you filled in with --log "
+        "(hiprehab log-sheet makes a blank one)\n"
+    )

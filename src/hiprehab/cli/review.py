@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from hiprehab.review.decide import WeekSummary
 
 FLAGS = {"weeks": "--weeks", "paper": "--paper", "session_time": "--session-time", "timezone": "--timezone"}
-MOVES = {"up": "move up", "hold": "hold", "back": "step back"}
 
 
 @app.command("log-sheet")
@@ -90,6 +89,8 @@ def _week_line(week: WeekSummary) -> str:
 
 def _report(outcome: Outcome, written: list[Path]) -> None:
     """The review in words, what was written, and the verdict."""
+    from hiprehab.review.decide import MOVE_WORDS  # noqa: PLC0415 - keep --help fast
+
     result = outcome.review
     typer.echo(f"Logged up to {result.last_day.isoformat()}.")
     typer.echo("Adherence by week:")
@@ -101,7 +102,7 @@ def _report(outcome: Outcome, written: list[Path]) -> None:
     typer.echo(f"Pain trend: {result.trend}")
     typer.echo("Decisions:")
     for decision in result.decisions:
-        typer.echo(f"  {decision.group}: {MOVES[decision.move]} ({decision.reason})")
+        typer.echo(f"  {decision.group}: {MOVE_WORDS[decision.move]} ({decision.reason})")
     for note in result.notes:
         typer.echo(f"hiprehab: note: {note}", err=True)
     for path in written:

@@ -33,6 +33,7 @@ Move = Literal["up", "hold", "back"]
 GROUPS = {"strength": "strength", "activation": "gentle holds", "run": "running"}
 """The groups a decision is made for (session type: words), in the order they are reported."""
 
+MOVE_WORDS = {"up": "move up", "hold": "hold", "back": "step back"}
 RISE_MIN = 1.0
 """Weekly average pain counts as rising when it rose each of two weeks, by this much in all."""
 RED_WEEK_COUNT = 3

@@ -18,7 +18,7 @@ from hiprehab.load.profile import build_profile
 from hiprehab.model.plan import Plan, Screening
 from hiprehab.model.summary import BlockSummary, WeekPoint
 from hiprehab.review.carry import carry_from, next_profile
-from hiprehab.review.decide import review_log
+from hiprehab.review.decide import MOVE_WORDS, review_log
 from hiprehab.review.entries import LogError
 from hiprehab.review.form import form_entries
 from hiprehab.review.logfile import log_sheet_text, read_log
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
     from hiprehab.review.decide import Review
     from hiprehab.review.entries import Entry
     from hiprehab.review.record import PlanRecord
-
-MOVE_WORDS = {"up": "move up", "hold": "hold", "back": "step back"}
 
 
 @dataclass(frozen=True)
