@@ -129,7 +129,7 @@ def make_plan(
     assert catalogue is not None  # noqa: S101 - set unless a problem was raised above
     assert goals is not None  # noqa: S101
     assert chosen is not None  # noqa: S101
-    return plan_from(chosen, catalogue, goals, start=start, today=today, ask=ask)
+    return plan_from(chosen, catalogue, goals, start=start, today=today, ask=ask, carry=carry)
 
 
 def plan_from(
@@ -140,6 +140,7 @@ def plan_from(
     start: dt.date | None = None,
     today: dt.date | None = None,
     ask: Callable[[str], bool] | None = None,
+    carry: Carry | None = None,
 ) -> Plan:
     """Screen and compute the plan of a checked ``profile`` from an already loaded catalogue and goals.
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hiprehab.api import load_catalogue, load_goals, make_plan, write_outputs
+from hiprehab.api import load_catalogue, load_goals, plan_from, write_outputs
 from hiprehab.errors import InvalidValueError, UsageError
 from hiprehab.load.outfile import check_target, write_text_atomic
 from hiprehab.load.profile import build_profile
@@ -148,9 +148,7 @@ def run_review(
     catalogue = load_catalogue(catalogues, user_folder=user_folder)
     carry = carry_from(record, review, catalogue)
     try:
-        plan = make_plan(
-            values, catalogues=catalogues, templates=templates, user_folder=user_folder, carry=carry
-        )
+        plan = plan_from(build_profile(None, values), catalogue, goals, carry=carry)
     except InvalidValueError as err:
         if err.field == "weeks":
             raise
