@@ -170,10 +170,12 @@ def write_outputs(
     session_time: str | None = None,
     timezone: str | None = None,
     large_print: bool = False,
+    form: bool = True,
 ) -> list[Path]:
     """Write the PDF, JSON and/or calendar; check every target before writing any. Each is atomic.
 
-    ``large_print`` sets the PDF's body text at 14 pt with larger tick boxes.
+    ``large_print`` sets the PDF's body text at 14 pt with larger tick boxes;
+    ``form`` makes its log boxes fillable in a PDF viewer.
 
     The calendar has all-day events, or events at ``session_time`` (``HH:MM``) in
     ``timezone`` (``Europe/Berlin``; without it, the calendar's own local time).
@@ -204,7 +206,12 @@ def write_outputs(
         from hiprehab.render import pdf_bytes  # noqa: PLC0415 - reportlab loads only when drawing
 
         outputs.append(
-            (pdf, bytes_writer(pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print)))
+            (
+                pdf,
+                bytes_writer(
+                    pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print, form=form)
+                ),
+            )
         )
     if json_path is not None:
         outputs.append((json_path, bytes_writer(plan_to_json(plan).encode("utf-8"))))

@@ -101,10 +101,13 @@ def test_qpdf_finds_no_errors(tmp_path: Path) -> None:
 
 
 def test_every_font_is_embedded_and_none_is_base14(tmp_path: Path) -> None:
-    """``pdffonts`` lists only embedded DejaVu faces, bold and italic among them; no Helvetica."""
+    """``pdffonts`` lists only embedded DejaVu faces, bold and italic among them; no Helvetica.
+
+    Without form fields: a field types its value in a standard font (see test_form_fields).
+    """
     pdffonts = _tool("pdffonts")
     path = tmp_path / "plan.pdf"
-    render_pdf(make_plan(weeks=2), path)
+    render_pdf(make_plan(weeks=2), path, form=False)
     result = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in result.stdout.splitlines()[2:]]
     not_embedded = [row[0] for row in rows if row[-5] != "yes"]
@@ -122,7 +125,7 @@ def test_figures_bring_in_no_base14_font(tmp_path: Path) -> None:
     profile = Profile(goal="prevent", weeks=2, red_flags=(), weekly_volume=20.0, longest_run=8.0)
     plan = build_plan(catalogue, templates["prevent"], rules, profile, dt.date(2027, 1, 4))
     path = tmp_path / "plan.pdf"
-    render_pdf(plan, path)
+    render_pdf(plan, path, form=False)
     result = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in result.stdout.splitlines()[2:]]
     assert [row[0] for row in rows if row[-5] != "yes"] == []

@@ -6,6 +6,7 @@ import csv
 import json
 from typing import TYPE_CHECKING
 
+import pypdf
 import pytest
 from typer.testing import CliRunner
 
@@ -134,10 +135,64 @@ def test_a_pdf_from_elsewhere_is_refused(tmp_path: Path) -> None:
 
 def test_a_pdf_without_a_form_needs_a_log(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
     """Reviewing a plan printed without form fields and no --log says to give the CSV."""
-    pdf, _ = plan_files
+    del plan_files
+    pdf = tmp_path / "plain.pdf"
+    assert run(*PLAN, "--no-form", "--out", str(pdf))[0] == 0
     code, _, err = run("review", str(pdf), "--out", str(tmp_path / "next.pdf"))
     assert code == 2
     assert err == (
         f"hiprehab: {pdf}: this PDF has no form to read; give the CSV you filled in with --log "
         "(hiprehab log-sheet makes a blank one)\n"
+    )
+
+
+def fill_form(pdf: Path, target: Path, value: Callable[[str], str | None]) -> Path:
+    """``pdf`` with each form field set to ``value(name)`` (None leaves it empty), as a viewer saves it."""
+    reader = pypdf.PdfReader(pdf)
+    values = {name: v for name in reader.get_fields() or {} if (v := value(name)) is not None}
+    writer = pypdf.PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+    writer.write(target)
+    return target
+
+
+def day_log(done: str, during: str, morning: str) -> Callable[[str], str | None]:
+    """Every day's log filled in the same way; the exercises' own boxes left empty."""
+    return lambda name: {
+        ".day.done": done,
+        ".day.pain_during": during,
+        ".day.pain_next_morning": morning,
+    }.get(name[name.index(".day.") :] if ".day." in name else "")
+
+
+def test_a_form_filled_in_a_viewer_is_reviewed(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """Form fields filled with pypdf: the review reads them without a CSV and moves up."""
+    pdf, _ = plan_files
+    filled_pdf = fill_form(pdf, tmp_path / "filled.pdf", day_log("/Yes", "2", "1"))
+    nxt = tmp_path / "next.json"
+    code, out, err = run("review", str(filled_pdf), "--json", str(nxt))
+    assert code == 0, err
+    assert "  strength: move up (" in out
+    assert json.loads(nxt.read_text(encoding="utf-8"))["start"] == "2027-02-15"
+
+
+def test_a_worse_morning_in_the_form_steps_back(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """Next-morning pain up from 1 to 2 after the last week's Wednesday strength: step back."""
+    pdf, _ = plan_files
+
+    def value(name: str) -> str | None:
+        week, day = (int(part[1:]) for part in name.split(".")[:2])
+        if name.endswith(".day.done"):
+            return "/Yes"
+        if name.endswith(".day.pain_during"):
+            return "2"
+        if name.endswith(".day.pain_next_morning"):
+            return "2" if week == 6 and day >= 3 else "1"
+        return None
+
+    code, out, err = run("review", str(fill_form(pdf, tmp_path / "filled.pdf", value)))
+    assert code == 0, err
+    assert (
+        "  strength: step back (pain next morning was worse after 1 of 2 strength sessions in week 6" in out
     )

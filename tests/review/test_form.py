@@ -77,7 +77,7 @@ def test_a_day_log_holds_for_every_session_of_its_day(tmp_path: Path) -> None:
 def test_a_session_tick_marks_that_session_only(tmp_path: Path) -> None:
     """A session's own tick box marks it done, not the day's other sessions."""
     rec = record()
-    data = filled(form_pdf(["w1.d1.mobility1.done"]), {"w1.d1.mobility1.done": "/Yes"})
+    data = filled(form_pdf(["w1.d1.mobility.1.done"]), {"w1.d1.mobility.1.done": "/Yes"})
     entries = form_entries(tmp_path / "plan.pdf", data, rec)
     assert entries is not None
     done = [e.session.label for e in entries if e.done]

@@ -155,6 +155,7 @@ def plan(
     ] = None,
     paper: PaperOption = "a4",
     figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+    form: Annotated[bool, typer.Option(help="Make the log boxes fillable in a PDF viewer.")] = True,
     ics: Annotated[Path | None, typer.Option(help="Also write a calendar file: one event per day.")] = None,
     session_time: Annotated[
         str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
@@ -208,11 +209,14 @@ def plan(
         result = _make(profile, values, catalogue or [], templates or [], today)
         _warn_name(result.profile.name if pdf_path is not None else "")
         pdf_data = (
-            _pdf_data(result, paper, figures=figures, large_print=large_print) if pdf_to_stdout else None
+            _pdf_data(result, paper, figures=figures, large_print=large_print, form=form)
+            if pdf_to_stdout
+            else None
         )
         written = write_outputs(
             result, pdf=None if pdf_to_stdout else pdf_path, json_path=json_path, paper=paper,
             figures=figures, ics=ics, session_time=session_time, timezone=timezone, large_print=large_print,
+            form=form,
         )  # fmt: skip
     if pdf_data is not None:
         _write_stdout(pdf_data)
@@ -242,10 +246,10 @@ def _make(
         raise
 
 
-def _pdf_data(result: Plan, paper: str, *, figures: bool, large_print: bool) -> bytes:
+def _pdf_data(result: Plan, paper: str, *, figures: bool, large_print: bool, form: bool) -> bytes:
     from hiprehab.render import pdf_bytes  # noqa: PLC0415 - reportlab loads only when drawing
 
-    return pdf_bytes(result, paper=paper, figures=figures, large_print=large_print)
+    return pdf_bytes(result, paper=paper, figures=figures, large_print=large_print, form=form)
 
 
 def _check_outputs(

@@ -33,7 +33,10 @@ def log_sheet(
 
 @app.command("review")
 def review(
-    plan_pdf: Annotated[Path, typer.Argument(metavar="PLAN.pdf", help="The PDF written by hiprehab plan.")],
+    plan_pdf: Annotated[
+        Path,
+        typer.Argument(metavar="PLAN.pdf", help="The plan's PDF: filled in a PDF viewer, or with --log."),
+    ],
     log: Annotated[
         Path | None, typer.Option(metavar="FILE.csv", help="The log you filled in (see hiprehab log-sheet).")
     ] = None,

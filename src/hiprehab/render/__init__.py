@@ -23,17 +23,20 @@ if TYPE_CHECKING:
 __all__ = ["pdf_bytes", "render_pdf", "unsupported_characters"]
 
 
-def pdf_bytes(plan: Plan, *, paper: str = "a4", figures: bool = True, large_print: bool = False) -> bytes:
+def pdf_bytes(
+    plan: Plan, *, paper: str = "a4", figures: bool = True, large_print: bool = False, form: bool = True
+) -> bytes:
     """The plan as PDF bytes; the same plan gives the same bytes.
 
     Users' pictures come from the paths the catalogue loader checked and kept
     on each exercise; pose figures are drawn from their descriptions.
     ``large_print`` sets the body text at 14 pt with larger tick boxes and figures.
+    ``form`` makes the log boxes PDF form fields too (they print the same either way).
     """
     check_paper(paper)
     register_fonts()
     styles = make_styles(large_print=large_print)
-    doc = make_document(plan, paper, styles)
+    doc = make_document(plan, paper, styles, form=form)
     story = plan_story(
         plan, styles, doc.content_width, Figures(enabled=figures, size=styles.figure_size), doc.frame_height
     )
@@ -47,6 +50,7 @@ def render_pdf(
     paper: str = "a4",
     figures: bool = True,
     large_print: bool = False,
+    form: bool = True,
 ) -> None:
     """Write the plan as a PDF for ``paper`` ("a4" or "letter") to a file path or a binary file.
 
@@ -58,11 +62,11 @@ def render_pdf(
     if isinstance(out, str | Path):
         target = Path(out)
         check_target(target)
-        data = pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print)
+        data = pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print, form=form)
 
         def produce(temp: Path) -> None:
             temp.write_bytes(data)
 
         write_atomic(target, produce)
         return
-    out.write(pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print))
+    out.write(pdf_bytes(plan, paper=paper, figures=figures, large_print=large_print, form=form))

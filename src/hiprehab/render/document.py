@@ -46,10 +46,14 @@ _PAGE_NUMBER_WIDTH = 30 * mm  # kept free at the right of the footer for "page X
 class _PlanCanvas(Canvas):
     """A canvas that defines the "of Y" form once the last page is done, and carries attachments."""
 
-    def __init__(self, *args: Any, attachments: tuple[Attachment, ...] = (), **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, attachments: tuple[Attachment, ...] = (), form_fields: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.showOutline()
         self.attachments = attachments
+        self.form_fields = form_fields
+        """Whether the log boxes also get PDF form fields (see :mod:`hiprehab.render.fields`)."""
         self.page_marks: dict[str, int] = {}
         """Page number of each bookmarked heading with a ``page_key``, as drawn."""
 
@@ -84,9 +88,11 @@ class PlanDocument(BaseDocTemplate):
         subject: str,
         keywords: list[str],
         attachments: tuple[Attachment, ...] = (),
+        form: bool = False,
     ) -> None:
         self.buffer = io.BytesIO()
         self.attachments = attachments
+        self.form = form
         super().__init__(
             self.buffer,
             pagesize=PAPER_SIZES[paper],
@@ -149,7 +155,12 @@ class PlanDocument(BaseDocTemplate):
         saved = rl_config.useA85
         rl_config.useA85 = 0
         try:
-            self.build(story, canvasmaker=functools.partial(_PlanCanvas, attachments=self.attachments))
+            self.build(
+                story,
+                canvasmaker=functools.partial(
+                    _PlanCanvas, attachments=self.attachments, form_fields=self.form
+                ),
+            )
         finally:
             rl_config.useA85 = saved
         return self.buffer.getvalue()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Flowable
 
 from hiprehab import fonts
+from hiprehab.render.fields import add_checkbox, add_score_field, wants_fields
 from hiprehab.render.styles import RULE
 
 if TYPE_CHECKING:
@@ -45,10 +46,14 @@ class LogKey:
         """A stable field name: ``w3.d2.day.pain_during``."""
         return f"w{self.week}.d{self.day}.{self.session}.{field}"
 
+    def words(self, field: str) -> str:
+        """What a form field is for, as a PDF viewer shows it: ``Week 3, day 2: pain during (0-10)``."""
+        what = {DONE: "done", PAIN_DURING: "pain during (0-10)", PAIN_MORNING: "pain next morning (0-10)"}
+        return f"Week {self.week}, day {self.day}: {what.get(field, field)}"
+
 
 def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, field: str = DONE) -> None:
-    """A square to tick at (x, y), ``size`` wide; ``key`` and ``field`` name it."""
-    del key, field  # the identity a form field would take; the printed box is the same
+    """A square to tick at (x, y), ``size`` wide; ``key`` and ``field`` name it (and its form field)."""
     # Every box of a size is alike: drawn once into a PDF form that each box then shows.
     form = f"hiprehabTick.{round(size * 100)}"
     if not canvas.hasForm(form):
@@ -61,13 +66,14 @@ def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, 
     canvas.translate(x, y)
     canvas.doForm(form)
     canvas.restoreState()
+    if wants_fields(canvas):
+        add_checkbox(canvas, key.name(field), x, y, size, key.words(field))
 
 
 def draw_score_field(
     canvas: Canvas, key: LogKey, field: str, x: float, y: float, width: float, height: float, size: float
 ) -> None:
-    """A box to write a pain score in, followed by "/10", within ``width``."""
-    del key, field  # as for draw_tick_box
+    """A box to write a pain score in, followed by "/10", within ``width``; with its form field."""
     suffix = canvas.stringWidth(SCORE_SUFFIX, fonts.REGULAR, size)
     box = max(width - suffix - 2, height)
     canvas.saveState()
@@ -77,6 +83,8 @@ def draw_score_field(
     canvas.setFont(fonts.REGULAR, size)
     canvas.drawString(x + box + 1.5, y + (height - size) / 2 + 1.5, SCORE_SUFFIX)
     canvas.restoreState()
+    if wants_fields(canvas):
+        add_score_field(canvas, key.name(field), x, y, box, height, size, key.words(field))
 
 
 class TickBox(Flowable):

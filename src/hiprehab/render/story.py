@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 
-def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
+def make_document(plan: Plan, paper: str, styles: Styles, *, form: bool = True) -> PlanDocument:
     """The document template with the plan's header text and metadata.
 
     Without a name, the header and title name the goal alone rather than a stand-in word.
-    The plan's JSON is embedded, so the PDF alone is enough to review the plan.
+    The plan's JSON is embedded, so the PDF alone is enough to review the plan;
+    with ``form`` the log boxes are also form fields a PDF viewer can fill in.
     """
     name = runner_name(plan)
     goal = plan.template.title
@@ -46,6 +47,7 @@ def make_document(plan: Plan, paper: str, styles: Styles) -> PlanDocument:
         title=title,
         subject=plan.template.summary,
         keywords=["hip", "running", "exercise plan", plan.template.id, plan.screening.outcome],
+        form=form,
         attachments=(
             Attachment(
                 ATTACHMENT,

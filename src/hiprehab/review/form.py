@@ -2,8 +2,8 @@
 
 Each field is named by week, day of the week and session
 (``w3.d2.day.pain_during``). A day's own log (``day``) holds for every session
-of that day; a session's tick box (``strength1``, ``run1``...) marks that session
-done.
+of that day; an exercise's tick box in a session's rows (``strength.2``) marks
+that session done.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from hiprehab.review.record import PlannedSession, PlanRecord
 
-FIELD = re.compile(r"w(\d+)\.d(\d+)\.([a-z_-]+?)(\d*)\.(done|pain_during|pain_next_morning)")
+FIELD = re.compile(r"w(\d+)\.d(\d+)\.([a-z_-]+)(?:\.(\d+))?\.(done|pain_during|pain_next_morning)")
 DAY_LOG = "day"
 PAIN_MAX = 10
 _OFF = {"", "/Off", "Off", "/off"}

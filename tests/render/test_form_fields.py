@@ -1,0 +1,101 @@
+"""The week sheet's log boxes as PDF form fields: stable names, the same print, and none with form=False."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from typing import TYPE_CHECKING, cast
+
+import pypdf
+import pytest
+
+from hiprehab.render import pdf_bytes
+from testing.render_fixtures import make_plan, reader
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pypdf.generic import DictionaryObject
+
+
+def names(data: bytes) -> list[str]:
+    """The form field names of a PDF, sorted."""
+    return sorted(reader(data).get_fields() or {})
+
+
+def test_every_day_log_has_its_three_fields() -> None:
+    """Each day of each week has Done, pain during and pain next morning, named by week and day."""
+    found = set(names(pdf_bytes(make_plan(weeks=2), figures=False)))
+    for week in (1, 2):
+        for day in range(1, 8):
+            for field in ("done", "pain_during", "pain_next_morning"):
+                assert f"w{week}.d{day}.day.{field}" in found
+
+
+def test_field_names_are_stable() -> None:
+    """The same plan gives the same field names, in every copy."""
+    plan = make_plan(weeks=2)
+    assert names(pdf_bytes(plan, figures=False)) == names(pdf_bytes(make_plan(weeks=2), figures=False))
+
+
+def test_no_form_leaves_the_fields_out() -> None:
+    """form=False gives a PDF without an interactive form."""
+    data = pdf_bytes(make_plan(weeks=2), figures=False, form=False)
+    assert names(data) == []
+    assert "/AcroForm" not in cast("DictionaryObject", reader(data).trailer["/Root"])
+
+
+def widgets(data: bytes) -> dict[str, DictionaryObject]:
+    """Each form field's widget annotation, by field name."""
+    found: dict[str, DictionaryObject] = {}
+    for page in reader(data).pages:
+        for ref in page.get("/Annots") or []:
+            annot = cast("DictionaryObject", ref.get_object())
+            if annot.get("/Subtype") == "/Widget":
+                found[str(annot["/T"])] = annot
+    return found
+
+
+def test_score_fields_take_two_digits_and_boxes_are_check_boxes() -> None:
+    """Pain fields are text limited to two characters; Done boxes are check boxes."""
+    found = widgets(pdf_bytes(make_plan(weeks=2), figures=False))
+    score, done = found["w1.d1.day.pain_during"], found["w1.d1.day.done"]
+    assert (score.get("/FT"), score.get("/MaxLen")) == ("/Tx", 2)
+    assert done.get("/FT") == "/Btn"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_the_form_prints_like_the_blank_sheet(tmp_path: Path) -> None:
+    """Every page of the plan with empty fields renders to the same pixels as without fields."""
+    plan = make_plan(weeks=2)
+    for name, form in (("form", True), ("plain", False)):
+        (tmp_path / f"{name}.pdf").write_bytes(pdf_bytes(plan, figures=False, form=form))
+        subprocess.run(
+            ["pdftoppm", "-r", "72", "-gray", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True
+        )
+    pages = sorted(p.name for p in tmp_path.glob("form-*.pgm"))
+    assert pages
+    for page in pages:
+        assert (tmp_path / page).read_bytes() == (tmp_path / page.replace("form", "plain")).read_bytes(), page
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_a_filled_field_shows_on_its_week_page(tmp_path: Path) -> None:
+    """A score typed into week 1's first field changes that page's print, and only that page."""
+    data = pdf_bytes(make_plan(weeks=2), figures=False)
+    writer = pypdf.PdfWriter(clone_from=reader(data))
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {"w1.d1.day.pain_during": "7"}, auto_regenerate=False)
+    (tmp_path / "blank.pdf").write_bytes(data)
+    writer.write(tmp_path / "filled.pdf")
+    for name in ("blank", "filled"):
+        subprocess.run(
+            ["pdftoppm", "-r", "72", "-gray", str(tmp_path / f"{name}.pdf"), str(tmp_path / name)], check=True
+        )
+    pages = sorted(p.name for p in tmp_path.glob("blank-*.pgm"))
+    changed = [
+        p
+        for p in pages
+        if (tmp_path / p).read_bytes() != (tmp_path / p.replace("blank", "filled")).read_bytes()
+    ]
+    assert len(changed) == 1
