@@ -99,7 +99,7 @@ def make_styles(*, large_print: bool = False) -> Styles:
         fontName=fonts.REGULAR,
         bulletFontName=fonts.REGULAR,
         fontSize=size,
-        leading=size * 1.25,
+        leading=size * 1.2,
         textColor=INK,
     )
     cell_leading = size * 1.2
@@ -110,7 +110,7 @@ def make_styles(*, large_print: bool = False) -> Styles:
         body=ParagraphStyle("body", base, spaceAfter=3),
         body_bold=ParagraphStyle("body_bold", base, fontName=fonts.BOLD, spaceAfter=4),
         note=ParagraphStyle("note", base, fontName=fonts.ITALIC, spaceAfter=4),
-        bullet=ParagraphStyle("bullet", base, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=1.5),
+        bullet=ParagraphStyle("bullet", base, leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=1),
         step=ParagraphStyle(
             "step", base, leading=cell_leading, leftIndent=5 * mm, bulletIndent=0, spaceAfter=1
         ),
@@ -134,7 +134,7 @@ def make_styles(*, large_print: bool = False) -> Styles:
             fontName=fonts.BOLD,
             fontSize=12.5 * scale,
             leading=16 * scale,
-            spaceBefore=7,
+            spaceBefore=5,
             spaceAfter=4,
             keepWithNext=1,
         ),

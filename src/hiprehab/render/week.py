@@ -57,7 +57,7 @@ ROW_ORDER = ("activation", "strength", "mobility", "run", "cross_training", "rec
 PART_WORDS = {"warmup": "before the run", "cooldown": "after the run"}
 
 DAY_WIDTH = 13.6 * mm  # a 5 mm box, and "20 min" on one line at 10 pt
-LARGE_DAY_WIDTH = 21 * mm
+LARGE_DAY_WIDTH = 16 * mm  # the label column keeps 70 mm or more at 14 pt
 
 
 @dataclass(frozen=True)
@@ -358,7 +358,11 @@ class WeekSheet:
                     [
                         Para(run_label(group, units, week), cell),
                         *(
-                            [Para(run_cell(group.runs[i], units), center), self._box(week, i, group, 0, fit)]
+                            [
+                                Para(run_cell(group.runs[i], units), center),
+                                Spacer(0, 2),
+                                self._box(week, i, group, 0, fit),
+                            ]
                             if i in group.runs
                             else ""
                             for i in range(len(week.days))
