@@ -34,6 +34,23 @@ def text_lines(exercise: Exercise, styles: Styles) -> list[Flowable]:
     ]
 
 
+class FlowAround(ImageAndFlowables):
+    """Text flowing around a figure, measured again only at a new width.
+
+    Its lines depend on the width alone (the figure never shrinks), while tables
+    and keep-together groups ask with many heights: each asked afresh would
+    break every line of the card's text again.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """ImageAndFlowables.wrap, remembered for the last width."""
+        args = vars(self).get("_wrapArgs")
+        if args is not None and args[0] == availWidth:
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        return float(width), float(height)
+
+
 def card(title: str, body: list[Flowable], side: list[Flowable], width: float, styles: Styles) -> Flowable:
     """A framed card: the title, then the text flowing around ``side`` (the figure) at its left.
 
@@ -44,7 +61,7 @@ def card(title: str, body: list[Flowable], side: list[Flowable], width: float, s
     text: list[Flowable] = [Para(title, styles.card_title), *body]
     content: list[Flowable] = (
         [
-            ImageAndFlowables(
+            FlowAround(
                 side[0],  # type: ignore[arg-type]  # any flowable that sizes itself like an Image
                 text,
                 imageRightPadding=2 * PAD,
