@@ -90,3 +90,16 @@ def test_a_16_bit_grey_png_is_drawn_in_its_tones(here: Path) -> None:
         assert isinstance(right, int)
         assert left < 20
         assert 200 < right < 255
+
+
+def test_a_loop_of_links_as_a_picture_is_a_problem(here: Path) -> None:
+    """A picture path that is a loop of symbolic links is a located problem, not a crash."""
+    (here / "cat").mkdir()
+    (here / "cat" / "a.png").symlink_to("b.png")
+    (here / "cat" / "b.png").symlink_to("a.png")
+    assert problems_of(catalogue_file(here / "cat", "a.png")) == [
+        (
+            f"cat/moves.yaml:{IMAGE_AT}: {FIELD}: cannot use the picture 'a.png': "
+            "the path is a loop of symbolic links"
+        )
+    ]

@@ -167,3 +167,10 @@ def test_catalogue_init_that_fails_removes_what_it_made(
     done, kept = scaffold.init_folder(folder)
     assert kept == []
     assert all(path.stat().st_size > 0 for path in done)
+
+
+def test_catalogue_init_into_an_over_long_name_is_a_clean_error(tmp_path: Path) -> None:
+    """A folder name longer than the system allows is an output error naming it, not a crash."""
+    folder = tmp_path / ("d" * 300)
+    with pytest.raises(OutputError, match=r": cannot write: the name is longer than the system allows$"):
+        scaffold.init_folder(folder)

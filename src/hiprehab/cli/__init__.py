@@ -92,6 +92,9 @@ def main() -> None:
     except OSError as err:  # only standard output is written outside the commands' guard
         if err.errno == errno.EPIPE:  # the reader went away (``| head``): nothing more to say
             code = int(ExitCode.INVALID_INPUT)
+        elif err.filename is not None:  # a path no check caught: still a line, not a traceback
+            _say(f"{err.filename}: {os_reason(err)}")
+            code = int(ExitCode.INVALID_INPUT)
         else:
             _say(f"cannot write to standard output: {os_reason(err)}")
             code = int(ExitCode.INVALID_INPUT)

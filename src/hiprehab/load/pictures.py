@@ -80,6 +80,8 @@ def find_picture(exercise: Exercise, index: int, doc: Document, folder: Path) ->
         where = (base / text).resolve()
     except (OSError, RuntimeError, ValueError) as err:  # a NUL, an over-long name, a link loop
         reason = os_reason(err) if isinstance(err, OSError) else str(err)
+        if isinstance(err, RuntimeError):  # Python 3.11 reports a loop of links this way
+            reason = "the path is a loop of symbolic links"
         problem = Problem(doc.path, line, column, field, f"cannot use the picture {shown}: {reason}")
         raise InvalidInputError([problem]) from None
     found = PictureFile(where, text, illustration.grayscale, doc.path, line, column, field)

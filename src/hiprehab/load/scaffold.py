@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import stat
 from typing import TYPE_CHECKING
 
 from hiprehab.errors import OutputError
@@ -46,8 +47,12 @@ def init_folder(folder: Path) -> tuple[list[Path], list[Path]]:
     this run made is removed again, so a second run starts clean instead of
     keeping a truncated copy.
     """
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder}: expected a folder, found {kind_of(folder.stat().st_mode)}")
+    try:
+        mode = folder.stat().st_mode if folder.exists() else None
+    except OSError as err:  # an over-long name, a loop of links
+        raise OutputError(f"{folder}: cannot write: {os_reason(err)}") from None
+    if mode is not None and not stat.S_ISDIR(mode):
+        raise OutputError(f"{folder}: expected a folder, found {kind_of(mode)}")
     written: list[Path] = []
     kept: list[Path] = []
     plan: list[tuple[Path, bytes]] = [(folder / "README.md", FOLDER_README.encode())]
