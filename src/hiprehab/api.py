@@ -56,9 +56,15 @@ def load_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = Tr
     return catalogue_loader.load_catalogue(catalogue_sources(folders, user=user_folder))
 
 
-def load_goals(folders: Iterable[Path | str] = (), *, user_folder: bool = True) -> Goals:
-    """The built-in goal templates and screening rules, then the user's, then ``folders``."""
-    templates, rules = template_loader.load_templates(template_sources(folders, user=user_folder))
+def load_goals(
+    folders: Iterable[Path | str] = (), *, user_folder: bool = True, catalogues: Iterable[Path | str] = ()
+) -> Goals:
+    """The built-in goal templates and screening rules, the user's, those in ``catalogues``, then ``folders``.
+
+    A catalogue folder made by ``hiprehab catalogue init`` brings its ``templates/`` along.
+    """
+    sources = template_sources(folders, user=user_folder, catalogues=catalogues)
+    templates, rules = template_loader.load_templates(sources)
     return Goals(templates, rules)
 
 
@@ -112,12 +118,13 @@ def make_plan(
     """
     problems: list[Problem] = []
     catalogue = goals = chosen = None
+    catalogues = tuple(catalogues)
     try:
         catalogue = load_catalogue(catalogues, user_folder=user_folder)
     except InvalidInputError as err:
         problems.extend(err.problems)
     try:
-        goals = load_goals(templates, user_folder=user_folder)
+        goals = load_goals(templates, user_folder=user_folder, catalogues=catalogues)
     except InvalidInputError as err:
         problems.extend(err.problems)
     try:

@@ -46,7 +46,8 @@ def did_you_mean(word: object, candidates: Iterable[str]) -> str:
     if not isinstance(word, str):
         return ""
     options = list(candidates)
-    synonym = SYNONYMS.get(word.lower())
+    # "Resistance band", "resistance-band" and "resistance_band" are one word to a person.
+    synonym = SYNONYMS.get(word.lower().replace(" ", "_").replace("-", "_"))
     if synonym in options:
         return f" (did you mean '{printable(synonym)}'?)"
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)

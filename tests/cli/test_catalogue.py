@@ -296,7 +296,7 @@ def test_catalogue_init_copies_exercises_templates_and_schemas(runner: CliRunner
 def test_catalogue_init_readme_explains_check(runner: CliRunner, tmp_path: Path) -> None:
     """The copied folder's README shows how to check it."""
     runner.invoke(app, ["catalogue", "init", str(tmp_path)])
-    assert "    hiprehab catalogue check exercises\n" in (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "    hiprehab catalogue check .\n" in (tmp_path / "README.md").read_text(encoding="utf-8")
 
 
 def test_catalogue_init_again_keeps_every_existing_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -6,9 +6,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import hiprehab
+from hiprehab.cli import app
+from hiprehab.quote import did_you_mean
+from hiprehab.vocab import EQUIPMENT
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from typer.testing import CliRunner
 
     from tests.conftest import WriteCatalogue
 
@@ -47,3 +52,34 @@ def test_an_added_exercise_with_a_role_reaches_the_plan(
     used = _used(plan)
     assert "wall-squat" in used
     assert "sit-to-stand" not in used
+
+
+def test_a_folder_made_by_init_is_checked_whole(tmp_path: Path, runner: CliRunner) -> None:
+    """`catalogue check DIR` on an init folder reads its exercises/ and templates/."""
+    folder = tmp_path / "mycat"
+    assert runner.invoke(app, ["catalogue", "init", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["catalogue", "check", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.rstrip().endswith("no problems found")
+
+
+def test_an_init_folder_brings_its_templates_to_the_plan(tmp_path: Path, runner: CliRunner) -> None:
+    """A broken template in an init folder stops `plan --catalogue DIR` with its line."""
+    folder = tmp_path / "mycat"
+    runner.invoke(app, ["catalogue", "init", str(folder)])
+    manage = folder / "templates" / "manage.yaml"
+    manage.write_text(manage.read_text(encoding="utf-8").replace("weeks_default: 6", "weeks_default: six"))
+    out = tmp_path / "plan.pdf"
+    result = runner.invoke(
+        app, ["plan", "--catalogue", str(folder), "--goal", "manage", "--no-red-flags", "--out", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "manage.yaml" in result.stderr
+    assert "weeks_default" in result.stderr
+
+
+def test_stairs_suggests_step() -> None:
+    """A person's word for a vocabulary word is suggested in the error."""
+    assert did_you_mean("stairs", EQUIPMENT) == " (did you mean 'step'?)"
+    assert did_you_mean("Resistance band", EQUIPMENT) == " (did you mean 'band'?)"
+    assert did_you_mean("dumbbell", EQUIPMENT) == " (did you mean 'weights'?)"

@@ -98,10 +98,12 @@ def catalogue_check(
     ] = None,
 ) -> None:
     """Check the built-in catalogue plus the given files or folders; list every problem."""
-    from hiprehab.api import load_catalogue  # noqa: PLC0415 - keep --help fast
+    from hiprehab.api import load_catalogue, load_goals  # noqa: PLC0415 - keep --help fast
 
     with run_guarded():
         cat = load_catalogue(paths or ())
+        # A folder `catalogue init` made has templates too: they are checked with it.
+        load_goals(catalogues=paths or ())
     for swap in cat.replacements:
         typer.echo(
             f"{swap.new.path}:{swap.new.line}:{swap.new.column}: replaces '{swap.id}' "

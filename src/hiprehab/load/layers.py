@@ -35,8 +35,20 @@ def _layers(name: str, extra: Iterable[Path | str], *, user: bool) -> list[Path]
         mine = user_folder() / name
         if mine.is_dir():
             sources.append(mine)
-    sources.extend(Path(p) for p in extra)
+    for given in map(Path, extra):
+        # A folder `catalogue init` made holds exercises/ and templates/: use the part asked for.
+        inside = given / name
+        if is_catalogue_folder(given):
+            if inside.is_dir():
+                sources.append(inside)
+        elif name == "exercises":
+            sources.append(given)
     return sources
+
+
+def is_catalogue_folder(path: Path) -> bool:
+    """True for a folder like the one ``catalogue init`` makes (exercises/ or templates/ inside)."""
+    return path.is_dir() and ((path / "exercises").is_dir() or (path / "templates").is_dir())
 
 
 def catalogue_sources(extra: Iterable[Path | str] = (), *, user: bool = True) -> list[Path]:
@@ -44,6 +56,8 @@ def catalogue_sources(extra: Iterable[Path | str] = (), *, user: bool = True) ->
     return _layers("exercises", extra, user=user)
 
 
-def template_sources(extra: Iterable[Path | str] = (), *, user: bool = True) -> list[Path]:
-    """Built-in templates, then the user's ``templates`` folder if it exists, then ``extra``."""
-    return _layers("templates", extra, user=user)
+def template_sources(
+    extra: Iterable[Path | str] = (), *, user: bool = True, catalogues: Iterable[Path | str] = ()
+) -> list[Path]:
+    """Built-in templates, the user's ``templates``, those of ``catalogues`` folders, then ``extra``."""
+    return [*_layers("templates", catalogues, user=user), *map(Path, extra)]

@@ -28,11 +28,14 @@ This folder holds your own copy of hiprehab's exercises and goal templates.
 
 Check your changes:
 
-    hiprehab catalogue check exercises
+    hiprehab catalogue check .
 
 Make a plan with them:
 
-    hiprehab plan --catalogue exercises --templates templates --out plan.pdf
+    hiprehab plan --catalogue . --out plan.pdf
+
+(From another folder, give this folder's path instead of `.`: its exercises and
+templates are used together.)
 
 Every problem is reported with its file, line and column. Nothing here is medical
 advice: have a physiotherapist or doctor review changes to doses or exclusions.
