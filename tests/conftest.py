@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from hiprehab.errors import InvalidInputError
@@ -16,6 +18,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     WriteCatalogue = Callable[[Path, str, str | bytes], Path]
+
+# In CI the property tests draw the same examples every run (derandomize), so a
+# result never depends on luck and a failure is reproduced by running again;
+# locally they explore new examples each time, and keep the failures they find.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "broken"
