@@ -94,9 +94,10 @@ def test_week_after_a_lighter_week_returns_at_most_to_the_last_full_week(
         total = _total(week_runs)
         if previous_deload:
             assert total <= last_full + EPSILON, (week.number, total, last_full)
-        if previous > 0:  # plus one rounding step of 0.1 (or a minute) for tiny volumes
+        if previous > 0:  # plus a rounding step of 0.1 (or a minute) per run, for tiny volumes
             step = 1.0 if profile.units == "min" else 0.1
-            assert total <= 1.4 * previous + step + EPSILON, (week.number, total, previous)
+            allowance = step * max(1, len(week_runs))
+            assert total <= 1.4 * previous + allowance + EPSILON, (week.number, total, previous)
         if not week.deload and total > 0:
             last_full = total
         previous, previous_deload = total, week.deload
@@ -134,5 +135,7 @@ def test_one_run_day_never_goes_past_the_cap_and_says_so(runner: tuple[Profile, 
     for _, when, run in runs(plan):
         assert length(run) <= 1.5 * profile.longest_run + EPSILON, when
     first = _weeks(plan)[0][1]
-    if first and _total(first) < profile.weekly_volume - 0.5:
+    # Short by more than rounding the one run down to a whole step (0.1 km or mi, or a minute).
+    step = 1.0 if profile.units == "min" else 0.1
+    if first and _total(first) < profile.weekly_volume - max(0.5, step):
         assert "runs_below_volume" in {n.code for n in plan.notices}
