@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,10 +13,11 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 from hiprehab.errors import InvalidInputError
+from hiprehab.load import outfile
 from hiprehab.load.catalogue import load_catalogue
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     WriteCatalogue = Callable[[Path, str, str | bytes], Path]
 
@@ -34,6 +36,14 @@ def _session_cache(factory: pytest.TempPathFactory) -> Path:
     folder = factory.getbasetemp() / "parse-cache"
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _sigint_restored() -> Iterator[None]:
+    """A command run in-process may hold Ctrl-C off once its files are written; undo that after each test."""
+    yield
+    outfile.HOLD_INTERRUPTS_AFTER_WRITING = False
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(autouse=True)

@@ -15,10 +15,11 @@ def main() -> None:
     """Load and run the command line."""
     try:
         from hiprehab.cli import main as run  # noqa: PLC0415 - Ctrl-C while loading is caught here
-    except KeyboardInterrupt:
+
+        run()
+    except KeyboardInterrupt:  # while loading, or between the command's end and the exit
         sys.stderr.write("hiprehab: interrupted\n")
         sys.exit(INTERRUPTED)
-    run()
 
 
 if __name__ == "__main__":  # run only when executed, never when imported

@@ -14,6 +14,7 @@ from hiprehab.cli.app import app
 from hiprehab.cli.common import CatalogueOption, PaperOption, ask_yes_no, can_ask, run_guarded
 from hiprehab.cli.printing import PrinterOption, send
 from hiprehab.errors import ExitCode, InvalidValueError, UsageError
+from hiprehab.load import outfile
 from hiprehab.load.yamlio import resolve_plain
 from hiprehab.quote import printable
 from hiprehab.vocab import RED_FLAGS
@@ -213,6 +214,9 @@ def plan(
             if pdf_to_stdout
             else None
         )
+        # Once its files are in place the command's work is done: Ctrl-C after that
+        # must not say "interrupted" over a plan that was written.
+        outfile.HOLD_INTERRUPTS_AFTER_WRITING = True
         written = write_outputs(
             result, pdf=None if pdf_to_stdout else pdf_path, json_path=json_path, paper=paper,
             figures=figures, ics=ics, session_time=session_time, timezone=timezone, large_print=large_print,

@@ -18,7 +18,9 @@ import contextlib
 import os
 import re
 import secrets
+import signal
 import stat
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,6 +188,26 @@ class _Pending:
             self.temp.unlink()
 
 
+HOLD_INTERRUPTS_AFTER_WRITING = False
+"""Set by a command whose work ends with its files: once they are in place, Ctrl-C has
+nothing left to stop, and "interrupted" would wrongly say they were not written."""
+
+
+def _commit_all(pending: Sequence[_Pending]) -> None:
+    """Rename every temporary file into place, with Ctrl-C held off so the set stays whole."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        for item in pending:
+            try:
+                item.commit()
+            except OSError as err:
+                raise _fail(item.shown, f"cannot write: {os_reason(err)}") from None
+    finally:
+        if main and previous is not None and not HOLD_INTERRUPTS_AFTER_WRITING:
+            signal.signal(signal.SIGINT, previous)
+
+
 def write_all(outputs: Sequence[tuple[Path, Callable[[Path], None]]]) -> None:
     """Write every output to its temporary file, then rename them all into place.
 
@@ -199,9 +221,7 @@ def write_all(outputs: Sequence[tuple[Path, Callable[[Path], None]]]) -> None:
         for item, (_, produce) in zip(pending, outputs, strict=True):
             current = item
             item.write(produce)
-        for item in pending:
-            current = item
-            item.commit()
+        _commit_all(pending)
     except OSError as err:
         shown = current.shown if current is not None else Path()
         raise _fail(shown, f"cannot write: {os_reason(err)}") from None
