@@ -75,5 +75,22 @@ def drawing_for(pose: Pose, width: float, height: float, *, mirrored: bool = Fal
     """The figure of ``pose`` as a ``width`` x ``height`` point drawing (a flowable).
 
     ``mirrored`` flips it left to right, for the other side of a per-side exercise.
+    A drawing is only read when it is drawn, so one process keeps each (see
+    :func:`clear_drawings`): the plans of a roster share their figures.
     """
-    return scene_drawing(pose_scene(pose, mirrored=mirrored), width, height)
+    key = (pose, width, height, mirrored)
+    drawing = _DRAWINGS.get(key)
+    if drawing is None:
+        if len(_DRAWINGS) >= MAX_DRAWINGS:
+            _DRAWINGS.clear()
+        drawing = _DRAWINGS[key] = scene_drawing(pose_scene(pose, mirrored=mirrored), width, height)
+    return drawing
+
+
+MAX_DRAWINGS = 1000  # far more than a catalogue has figures; a bound on memory, not a working limit
+_DRAWINGS: dict[tuple[Pose, float, float, bool], Drawing] = {}
+
+
+def clear_drawings() -> None:
+    """Forget the drawings kept by :func:`drawing_for`."""
+    _DRAWINGS.clear()

@@ -11,16 +11,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from hiprehab.fonts import register_fonts, unsupported_characters
+from hiprehab.illustrate.draw_pdf import clear_drawings
 from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
 from hiprehab.render.figures import Figures
 from hiprehab.render.story import make_document, plan_story
-from hiprehab.render.styles import make_styles
+from hiprehab.render.styles import Styles, make_styles
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
 
-__all__ = ["pdf_bytes", "render_pdf", "unsupported_characters"]
+__all__ = ["clear_caches", "pdf_bytes", "render_pdf", "unsupported_characters"]
+
+# The styles of this process, by large print. Styles are only read while drawing,
+# and the markup parsed for them (flowables.Para) is kept as long as they are, so
+# a second plan in one process (hiprehab batch) parses only the texts it adds.
+_STYLES: dict[bool, Styles] = {}
+
+
+def _styles(*, large_print: bool) -> Styles:
+    if large_print not in _STYLES:
+        _STYLES[large_print] = make_styles(large_print=large_print)
+    return _STYLES[large_print]
+
+
+def clear_caches() -> None:
+    """Forget the styles, parsed markup and figures kept between plans; the next plan starts afresh.
+
+    Only memory changes: a plan drawn after this has the same bytes as before.
+    """
+    _STYLES.clear()
+    clear_drawings()
 
 
 def pdf_bytes(
@@ -35,7 +56,7 @@ def pdf_bytes(
     """
     check_paper(paper)
     register_fonts()
-    styles = make_styles(large_print=large_print)
+    styles = _styles(large_print=large_print)
     doc = make_document(plan, paper, styles, form=form)
     story = plan_story(
         plan, styles, doc.content_width, Figures(enabled=figures, size=styles.figure_size), doc.frame_height

@@ -27,6 +27,7 @@ class Para(Paragraph):
     """
 
     _measured: tuple[float, float, float] | None = None
+    _text_key: tuple[str, str | None] | None = None  # set when the text alone decides the lines
 
     def __init__(
         self,
@@ -38,11 +39,41 @@ class Para(Paragraph):
     ) -> None:
         if frags is None and text is not None:
             parsed = _PARSED.setdefault(style, {})
+            if len(parsed) >= MAX_PARSED:  # a bound on memory over a long roster, not a working limit
+                parsed.clear()
             frags = parsed.get((text, bulletText))
             super().__init__(text, style, bulletText, frags, **kwargs)
             parsed.setdefault((text, bulletText), self.frags)
+            if not kwargs:
+                self._text_key = (text, bulletText)
         else:
             super().__init__(text, style, bulletText, frags, **kwargs)
+
+    def breakLines(self, width: float | list[float] | tuple[float, ...]) -> Any:  # noqa: N802 - ReportLab's name
+        """Paragraph.breakLines, shared by the paragraphs of one text and style at one width.
+
+        Line breaks depend on the parsed text, the style and the widths alone, and
+        drawing only reads them; a plan sets the same texts (doses, labels, tips) at
+        the same widths many times.
+        """
+        key = self._text_key
+        if key is None or not SHARE_LINES:
+            return super().breakLines(width)
+        widths = (*width,) if isinstance(width, list | tuple) else (width,)
+        broken = _BROKEN.setdefault(self.style, {})
+        found = broken.get((key, widths))
+        if found is None:
+            if len(broken) >= MAX_PARSED:
+                broken.clear()
+            lines = super().breakLines(width)
+            found = broken[(key, widths)] = (
+                lines,
+                {n: self.__dict__[n] for n in _BREAK_STATE if n in self.__dict__},
+            )
+        lines, state = found
+        # Breaking also measures: tables read a paragraph's widest line to size their columns.
+        self.__dict__.update(state)
+        return lines
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """Paragraph.wrap, remembered for the last width."""
@@ -55,11 +86,19 @@ class Para(Paragraph):
         return width, height
 
 
-# Parsed fragments by style, then by (markup, bullet): styles are made per document,
-# so the cache goes with them.
+# Parsed fragments by style, then by (markup, bullet): the cache goes with the styles
+# (kept by the process, so the plans of a roster share it).
+MAX_PARSED = 20000
 _PARSED: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[str, str | None], list[Any]]] = (
     weakref.WeakKeyDictionary()
 )
+# Line breaks by style, then by ((markup, bullet), widths), with what breaking sets
+# on the paragraph (_BREAK_STATE).
+_BROKEN: weakref.WeakKeyDictionary[
+    ParagraphStyle, dict[tuple[tuple[str, str | None], tuple[float, ...]], tuple[Any, dict[str, Any]]]
+] = weakref.WeakKeyDictionary()
+_BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations")
+SHARE_LINES = True  # False breaks every paragraph afresh (the tests compare the bytes both ways)
 
 
 CELL_PADDING = 6.0
