@@ -15,6 +15,7 @@ from hiprehab.illustrate.draw_pdf import clear_drawings
 from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
 from hiprehab.render.figures import Figures
+from hiprehab.render.flowables import forget_lines
 from hiprehab.render.story import make_document, plan_story
 from hiprehab.render.styles import Styles, make_styles
 
@@ -57,6 +58,7 @@ def pdf_bytes(
     check_paper(paper)
     register_fonts()
     styles = _styles(large_print=large_print)
+    forget_lines()
     doc = make_document(plan, paper, styles, form=form)
     story = plan_story(
         plan, styles, doc.content_width, Figures(enabled=figures, size=styles.figure_size), doc.frame_height

@@ -101,6 +101,15 @@ _BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations")
 SHARE_LINES = True  # False breaks every paragraph afresh (the tests compare the bytes both ways)
 
 
+def forget_lines() -> None:
+    """Forget the shared line breaks: call at the start of each document.
+
+    Line breaks are shared within a document only; shared from one document to
+    the next they changed bytes.
+    """
+    _BROKEN.clear()
+
+
 CELL_PADDING = 6.0
 """ReportLab's default left and right padding of a table cell."""
 
