@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hiprehab.model.exercise import Dose
+from hiprehab.vocab import WEEKDAYS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,6 +149,11 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
         f"tendon, so your long run stays at {_amount(notice['longest'], notice['units'])} in this plan."
     ),
     "runs_below_volume": _runs_below_volume,
+    "rest_day_kept": lambda notice: (
+        "Your run and strength days fill the whole week, so "
+        f"{DAY_NAMES[WEEKDAYS.index(str(notice['weekday']))]} is a rest day instead of a run: "
+        "every week keeps one day off."
+    ),
     "strength_days_moved": lambda notice: (
         f"Strength work needs two sessions a week with at least a day between them, which your "
         f"strength days ({str(notice['given']).replace(',', ', ')}) do not allow, so this plan "

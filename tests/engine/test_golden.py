@@ -153,7 +153,8 @@ def test_manage_and_prevent_schedule_different_sessions() -> None:
         "run",
         "strength",
     }
-    assert _types("prevent-tue-thu-sun") == {"mobility", "rest", "run", "strength"}
+    # Saturday, the one day without strength or a run, is the week's rest day, with stretching.
+    assert _types("prevent-tue-thu-sun") == {"mobility", "run", "strength"}
 
 
 def test_manage_and_prevent_use_different_exercises() -> None:

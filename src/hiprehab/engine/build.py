@@ -139,6 +139,9 @@ def build_plan(
     ``carry`` (a next block), the plan starts in the phase, rungs, doses and
     walk-run stage the last block reached, with its decisions applied.
     """
+    # A condition with its own pain zones (hip OA: NEMEX, docs/evidence.md 1.4, 5.6) prints
+    # and uses them throughout the plan.
+    template = template.for_conditions(profile.conditions)
     weeks = profile.weeks or template.weeks_default
     if not template.weeks_min <= weeks <= template.weeks_max:
         raise InvalidValueError(

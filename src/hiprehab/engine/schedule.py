@@ -265,7 +265,9 @@ class Scheduler:
                 hold = min(exercise.dose.hold_s, self.template.pre_run_static_max_s)
                 sets = max(1, min(exercise.dose.sets, self.template.pre_run_static_max_s // max(hold, 1)))
                 track = progress.Track(exercise, sets, hold)
-            items.append(self._item(track, "warmup"))
+            # Before a walk-run, no "harder" option means more running than the stage itself.
+            ceiling = exercise.level if phase.running == "walk_run" else MAX_LEVEL
+            items.append(self._item(track, "warmup", ceiling=ceiling))
         return items
 
     def _cooldown(self) -> list[Item]:
@@ -278,10 +280,18 @@ class Scheduler:
         title = "Walk-run" if run.intervals else ("Long run" if run.long_run else "Run")
         return Session("run", title, items, run=run, note=run.note)
 
-    def _run_days(self, phase: Phase, dates: list[dt.date], deload: bool) -> list[tuple[dt.date, Run]]:
+    def _run_days(
+        self, phase: Phase, dates: list[dt.date], deload: bool, strength: list[dt.date]
+    ) -> list[tuple[dt.date, Run]]:
         if self.running_held:
             return []
         wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.run_days]
+        if len(set(wanted) | set(strength)) == len(dates):
+            # Every week keeps a day with no strength, run or cross-training: the first
+            # run day that is not a strength day becomes a rest day.
+            spare = next(d for d in wanted if d not in strength)
+            wanted.remove(spare)
+            self._notice(Notice.of("rest_day_kept", weekday=WEEKDAYS[spare.weekday()]))
         if phase.running == "walk_run" and self.ladder is not None:
             rules = self.ladder.rules
             gap = rules.rest_days_between_runs_min + 1
@@ -330,7 +340,8 @@ class Scheduler:
         )
 
     # -- a week ---------------------------------------------------------------------
-    def _strength(self, phase: Phase, dates: list[dt.date], deload: bool, plan: DayPlan) -> list[dt.date]:
+    def _strength_dates(self, phase: Phase, dates: list[dt.date]) -> list[dt.date]:
+        """This week's strength days, 48 h apart (docs/evidence.md 1.1), across weeks too."""
         if phase.strength.sessions <= 0:
             return []
         if not self.strength_weekdays:
@@ -342,10 +353,13 @@ class Scheduler:
                     Notice.of("strength_days_moved", given=given, used=",".join(self.strength_weekdays))
                 )
         wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.strength_weekdays]
-        # Loaded sessions at least 48 h apart (docs/evidence.md 1.1), across weeks too.
         days = _apart(wanted, phase.strength.sessions, self.last_strength, self.template.strength_gap_days)
         if days:
             self.last_strength = days[-1]
+        return days
+
+    def _strength(self, phase: Phase, days: list[dt.date], deload: bool, plan: DayPlan) -> list[dt.date]:
+        if days:
             tracks = self._progressive("strength", phase.strength, phase, deload)
             self._count("strength", tracks, len(days))
             for day in days:
@@ -373,7 +387,8 @@ class Scheduler:
             plan[day].insert(0, Session("activation", "Gentle holds", items))
 
     def _cross_training(self, phase: Phase, free: list[dt.date], plan: DayPlan) -> None:
-        days = _spread(free, phase.cross_training.sessions)
+        # At least one free day stays a rest day: no strength, running or cross-training.
+        days = _spread(free[:-1], phase.cross_training.sessions)
         pool = self.selector.pool(phase.cross_training, ("cardio",))
         if days and not pool:
             self._notice(Notice.of("no_cross_training_equipment"))
@@ -389,9 +404,7 @@ class Scheduler:
         if not self.running_held or phase.running == "none":
             return []
         wanted = [d for d in dates if WEEKDAYS[d.weekday()] in self.profile.run_days]
-        candidates = (
-            [d for d in wanted if d not in strength] or wanted or [d for d in dates if d not in strength]
-        )
+        candidates = [d for d in wanted if d not in strength] or [d for d in dates if d not in strength]
         block = self.template.held_running
         days = _spread(candidates, block.sessions)
         pool = self.selector.pool(block, ("cardio",))
@@ -403,8 +416,13 @@ class Scheduler:
                 )
         return days
 
-    def _mobility(self, phase: Phase, dates: list[dt.date], free: list[dt.date], plan: DayPlan) -> None:
+    def _mobility(
+        self, phase: Phase, dates: list[dt.date], free: list[dt.date], strength: list[dt.date], plan: DayPlan
+    ) -> None:
+        # Stretching goes on free days first, then run days: a strength day is long enough already.
         days = _spread(free, phase.mobility.sessions)
+        if len(days) < phase.mobility.sessions:
+            days = _spread([d for d in dates if d not in strength], phase.mobility.sessions)
         if len(days) < phase.mobility.sessions:
             days = _spread(dates, phase.mobility.sessions)
         stretches = self.selector.pool(phase.mobility, ("stretch",))
@@ -425,13 +443,14 @@ class Scheduler:
         """Lay out one week: strength, holds, runs, cross-training, stretching, ice, rest."""
         dates = [self.start + dt.timedelta(days=7 * (number - 1) + i) for i in range(7)]
         plan: DayPlan = {d: [] for d in dates}
-        runs = self._run_days(phase, dates, deload)
+        strength = self._strength_dates(phase, dates)
+        runs = self._run_days(phase, dates, deload, strength)
         if runs:
             self.last_run = runs[-1][0]
         self.rung_changes = 0
         self.running_starts = bool(runs) and not self.ran_last_week
         self.ran_last_week = bool(runs)
-        strength = self._strength(phase, dates, deload, plan)
+        self._strength(phase, strength, deload, plan)
         self._activation(phase, dates, strength, deload, plan)
         for day, run in runs:
             plan[day].append(self._run_session(run, phase))
@@ -439,7 +458,7 @@ class Scheduler:
         busy = set(strength) | {d for d, _ in runs} | set(held)
         free = [d for d in dates if d not in busy]
         self._cross_training(phase, free, plan)
-        self._mobility(phase, dates, free, plan)
+        self._mobility(phase, dates, free, strength, plan)
         self._ice(phase, dates, plan)
         rest = self.selector.block(self.template.rest_day, 1, MAX_LEVEL)[:1]
         days = []

@@ -155,6 +155,14 @@ class PainRules(Strict):
     source: Text
 
 
+class ConditionRules(Strict):
+    """What a condition changes in the printed rules: its own pain zones and progression."""
+
+    pain_rules: PainRules
+    progression: tuple[Text, ...] | None = None
+    """Replaces the template's progression list, when given."""
+
+
 class Advice(Strict):
     """A heading and its paragraphs, printed on the how-to page."""
 
@@ -187,6 +195,8 @@ class Template(Strict):
     """Highest pain score this goal is for; above it the runner is sent to another goal."""
     entry_pain_goal: Slug | None = None
     """The goal to suggest when the pain is above ``entry_pain_max``."""
+    condition_rules: dict[Condition, ConditionRules] = Field(default_factory=dict)
+    """Pain zones (and progression) a condition uses instead of the template's, e.g. hip OA's NEMEX zones."""
     condition_notes: dict[Condition, Text] = Field(default_factory=dict)
     """Advice printed for runners with a condition, e.g. the stricter pain zones in hip OA."""
     pain_rules: PainRules
@@ -211,6 +221,16 @@ class Template(Strict):
     build: Build | None = None
     advice: Annotated[tuple[Advice, ...], Field(min_length=1)]
     sources: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+    def for_conditions(self, conditions: tuple[Condition, ...]) -> Template:
+        """This template with the pain zones and progression of the first condition that has its own."""
+        rules = next((self.condition_rules[c] for c in conditions if c in self.condition_rules), None)
+        if rules is None:
+            return self
+        update: dict[str, object] = {"pain_rules": rules.pain_rules}
+        if rules.progression is not None:
+            update["progression"] = rules.progression
+        return self.model_copy(update=update)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
