@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ class Selector:
     goal: str
     avoid: frozenset[str]
     have: frozenset[str]
+    known: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """What :meth:`allowed` said of each exercise id: a plan asks about each many times."""
 
     @classmethod
     def for_runner(cls, catalogue: Catalogue, template: Template, profile: Profile) -> Selector:
@@ -39,11 +41,15 @@ class Selector:
 
     def allowed(self, exercise: Exercise) -> bool:
         """True when the exercise suits the goal, is not contraindicated and needs nothing missing."""
-        return (
-            self.goal in exercise.goals
-            and not self.avoid.intersection(exercise.avoid_if)
-            and exercise.needs <= self.have
-        )
+        answer = self.known.get(exercise.id)
+        if answer is None:
+            answer = (
+                self.goal in exercise.goals
+                and not self.avoid.intersection(exercise.avoid_if)
+                and exercise.needs <= self.have
+            )
+            self.known[exercise.id] = answer
+        return answer
 
     def left_out(self) -> tuple[Exercise, ...]:
         """Exercises of the goal that a condition or the pain site rules out, in catalogue order."""
