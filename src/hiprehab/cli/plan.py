@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -71,6 +73,14 @@ def profile_values(given: dict[str, Any]) -> dict[str, Any]:
     if values.get("longest_run") is not None and isinstance(values["longest_run"], int):
         values["longest_run"] = float(values["longest_run"])
     return values
+
+
+def _stop_now(signum: int, frame: object) -> None:
+    """Ctrl-C: remove this run's temporary files, say so, and end with 130 at once."""
+    del signum, frame
+    outfile.discard_temporaries()
+    os.write(2, b"hiprehab: interrupted\n")
+    os._exit(int(ExitCode.INTERRUPTED))
 
 
 def _ask(question: str) -> bool:
@@ -172,6 +182,11 @@ def plan(
     ] = False,
 ) -> None:
     """Make a week-by-week plan and write it as a printable PDF (and JSON)."""
+    # Ctrl-C ends the run on the spot, wherever it is (inside the PDF library too,
+    # which would turn the interrupt into an error of its own): nothing is in place
+    # before the final renames, which hold Ctrl-C off, so removing the temporary
+    # files is all there is to undo.
+    signal.signal(signal.SIGINT, _stop_now)
     from hiprehab.api import write_outputs  # noqa: PLC0415 - keep --help fast
     from hiprehab.export.plan import plan_to_json  # noqa: PLC0415
     from hiprehab.model.paper import check_paper  # noqa: PLC0415

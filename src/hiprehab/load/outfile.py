@@ -147,6 +147,18 @@ def _umask() -> int:
     return mask
 
 
+_LIVE: set[Path] = set()
+"""Temporary files of this process not yet renamed or removed."""
+
+
+def discard_temporaries() -> None:
+    """Remove every temporary file this process has open: the last act of a run that is stopped."""
+    for temp in list(_LIVE):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        _LIVE.discard(temp)
+
+
 class _Pending:
     """One output written to its temporary file, waiting to be renamed into place."""
 
@@ -163,6 +175,7 @@ class _Pending:
             existing = None
         # O_EXCL: never follow or reuse something planted at the temporary name.
         fd = os.open(self.temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        _LIVE.add(self.temp)
         os.close(fd)
         produce(self.temp)
         with self.temp.open("rb+") as handle:
@@ -176,6 +189,7 @@ class _Pending:
 
     def commit(self) -> None:
         self.temp.replace(self.target)
+        _LIVE.discard(self.temp)
         with contextlib.suppress(OSError):  # make the rename itself durable, where the system allows
             folder = os.open(self.target.parent, os.O_RDONLY)
             try:
@@ -186,6 +200,7 @@ class _Pending:
     def discard(self) -> None:
         with contextlib.suppress(OSError):
             self.temp.unlink()
+        _LIVE.discard(self.temp)
 
 
 HOLD_INTERRUPTS_AFTER_WRITING = False
