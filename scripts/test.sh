@@ -40,4 +40,5 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/lint-imports --no-cache >/dev/null || .venv/bin/lint-imports --no-cache
-.venv/bin/pytest "$@"
+# The tests run on every core (pytest-xdist); each worker has its own temporary folders.
+.venv/bin/pytest -n auto "$@"
