@@ -12,6 +12,7 @@ import yaml
 from hiprehab.load.catalogue import load_catalogue
 from hiprehab.model.catalogue import Catalogue, Origin, Replacement
 from hiprehab.resources import data_dir
+from testing.catalogue import exercise
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,28 +23,6 @@ if TYPE_CHECKING:
     Problems = Callable[[list[Path]], list[str]]
 
 BUILT_IN = data_dir("exercises")
-
-
-def exercise(exercise_id: str, family: str, level: int = 1, **changes: Any) -> dict[str, Any]:
-    """A valid exercise entry, with ``changes`` applied."""
-    entry: dict[str, Any] = {
-        "id": exercise_id,
-        "name": f"Exercise {exercise_id}",
-        "kind": "strength",
-        "family": family,
-        "level": level,
-        "summary": "Lifts the hips off the floor.",
-        "targets": ["glute_max"],
-        "position": "supine",
-        "equipment": ["mat"],
-        "dose": {"sets": 2, "reps": 10},
-        "goals": ["manage"],
-        "steps": ["Lie on your back.", "Lift your hips.", "Lower them slowly."],
-        "cues": ["Squeeze your buttocks."],
-        "mistakes": ["Arching your back."],
-        "sources": ["Fixture source. https://example.org/"],
-    }
-    return entry | changes
 
 
 def catalogue_text(*entries: dict[str, Any]) -> str:

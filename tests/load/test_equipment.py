@@ -14,6 +14,7 @@ from hiprehab.load.equipment import check_equipment, missing_equipment
 from hiprehab.model.catalogue import Catalogue
 from hiprehab.model.exercise import Exercise
 from hiprehab.resources import data_dir
+from testing.catalogue import exercise as valid_exercise
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,23 +24,7 @@ if TYPE_CHECKING:
 
 def exercise(**changes: Any) -> dict[str, Any]:
     """A valid exercise entry that needs a mat, with ``changes`` applied."""
-    entry: dict[str, Any] = {
-        "id": "move",
-        "name": "A move",
-        "kind": "strength",
-        "family": "move",
-        "summary": "Lifts the hips off the floor.",
-        "targets": ["glute_max"],
-        "position": "supine",
-        "equipment": ["mat"],
-        "dose": {"sets": 2, "reps": 10},
-        "goals": ["manage"],
-        "steps": ["Lie on your back.", "Lift your hips.", "Lower them slowly."],
-        "cues": ["Squeeze your buttocks."],
-        "mistakes": ["Arching your back."],
-        "sources": ["Fixture source. https://example.org/"],
-    }
-    return entry | changes
+    return valid_exercise("move", "move", **{"name": "A move", **changes})
 
 
 def _missing(**changes: Any) -> list[str]:
