@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from hiprehab.cli import app
+from hiprehab.cli import app, main
 from hiprehab.vocab import RED_FLAGS
 
 BASE = ["plan", "--start", "2027-01-04", "--no-red-flags"]
@@ -162,3 +162,17 @@ def test_out_dash_with_json_dash_is_refused() -> None:
         result.stderr
         == "hiprehab: --out - and --json - would both write to standard output; give a file for one\n"
     )
+
+
+def test_unknown_option_is_a_usage_message_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The program itself (not the test runner) ends an unknown option with exit 2 and typer's usage."""
+    monkeypatch.setattr(sys, "argv", ["hiprehab", "review", "plan.pdf", "--bogus"])
+    with pytest.raises(SystemExit) as ended:
+        main()
+    err = capsys.readouterr().err
+    assert ended.value.code == 2
+    assert err.splitlines()[0] == "Usage: hiprehab review [OPTIONS] {PLAN.pdf}"
+    assert "Error: No such option: --bogus" in err
+    assert "Traceback" not in err

@@ -15,8 +15,8 @@ import os
 import sys
 from typing import Annotated
 
-import click
 import typer
+from typer._click.exceptions import ClickException  # typer's own click: no second copy to load
 
 from hiprehab.cli import batch, catalogue, plan, printing, review
 from hiprehab.cli.app import app
@@ -83,10 +83,10 @@ def main() -> None:
         if code == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into this exit code, silently
             _say("interrupted")
         sys.stdout.flush()
-    except click.ClickException as err:  # a wrong option or argument: typer's usage message
+    except ClickException as err:  # a wrong option or argument: typer's usage message
         err.show()
         code = err.exit_code
-    except (click.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         _say("interrupted")
         code = int(ExitCode.INTERRUPTED)
     except OSError as err:  # only standard output is written outside the commands' guard
