@@ -64,6 +64,21 @@ def test_score_fields_take_two_digits_and_boxes_are_check_boxes() -> None:
     assert done.get("/FT") == "/Btn"
 
 
+def test_every_score_field_takes_only_a_score_from_0_to_10() -> None:
+    """Each pain field carries a digits-only keystroke script and a 0-10 range check a viewer runs."""
+    found = widgets(pdf_bytes(make_plan(weeks=2), figures=False))
+    scores = {name: w for name, w in found.items() if name.endswith(("pain_during", "pain_next_morning"))}
+    assert len(scores) >= 2 * 7 * 2
+    for name, score in scores.items():
+        actions = cast("DictionaryObject", score["/AA"])
+        keystroke, validate = (cast("DictionaryObject", actions[k]) for k in ("/K", "/V"))
+        assert (str(keystroke["/S"]), str(validate["/S"])) == ("/JavaScript", "/JavaScript"), name
+        assert str(keystroke["/JS"]) == "if (!event.willCommit) event.rc = /^[0-9]*$/.test(event.change);"
+        assert str(validate["/JS"]) == "AFRange_Validate(true, 0, true, 10);"
+        assert score.get("/MaxLen") == 2
+    assert not any("/AA" in w for name, w in found.items() if name.endswith(".done"))
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
 def test_the_form_prints_like_the_blank_sheet(tmp_path: Path) -> None:
     """Every page of the plan with empty fields renders to the same pixels as without fields."""

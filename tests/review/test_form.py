@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
@@ -84,14 +85,24 @@ def test_a_session_tick_marks_that_session_only(tmp_path: Path) -> None:
     assert done == ["mobility"]
 
 
-def test_a_score_outside_the_scale_is_named_by_its_field(tmp_path: Path) -> None:
-    """A pain field holding 11 is reported by its field name."""
-    data = filled(form_pdf(["w2.d3.day.pain_during"]), {"w2.d3.day.pain_during": "11"})
+def test_a_score_outside_the_scale_is_named_by_its_week_day_and_field(tmp_path: Path) -> None:
+    """Pain fields holding 11 and -1 are each reported by file, week, day, date and field."""
+    names = ["w2.d3.day.pain_during", "w1.d7.day.pain_next_morning"]
+    data = filled(form_pdf(names), dict(zip(names, ["11", "-1"], strict=True)))
+    rec = record()
     with pytest.raises(LogError) as caught:
-        form_entries(tmp_path / "plan.pdf", data, record())
-    assert str(caught.value) == (
-        f"{tmp_path / 'plan.pdf'}: w2.d3.day.pain_during: expected a whole number from 0 to 10, found '11'"
-    )
+        form_entries(tmp_path / "plan.pdf", data, rec)
+    sunday, wednesday = rec.start + dt.timedelta(days=6), rec.start + dt.timedelta(days=9)
+    assert str(caught.value).splitlines() == [
+        (
+            f"{tmp_path / 'plan.pdf'}: week 1, day 7 ({sunday}), pain next morning "
+            "(field w1.d7.day.pain_next_morning): expected a whole number from 0 to 10, found '-1'"
+        ),
+        (
+            f"{tmp_path / 'plan.pdf'}: week 2, day 3 ({wednesday}), pain during "
+            "(field w2.d3.day.pain_during): expected a whole number from 0 to 10, found '11'"
+        ),
+    ]
 
 
 def test_a_pdf_without_a_form_has_no_entries(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ that session done.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from typing import TYPE_CHECKING
@@ -37,20 +38,27 @@ def form_values(data: bytes) -> dict[str, str]:
     return values
 
 
-def _score(name: str, text: str, problems: list[str]) -> int | None:
+def _score(where: str, text: str, problems: list[str]) -> int | None:
     word = text.strip()
     if not word:
         return None
     if word.isdigit() and 0 <= int(word) <= PAIN_MAX:
         return int(word)
-    problems.append(f"{name}: expected a whole number from 0 to {PAIN_MAX}, found '{text}'")
+    problems.append(f"{where}: expected a whole number from 0 to {PAIN_MAX}, found '{text}'")
     return None
+
+
+def _where(path: Path, record: PlanRecord, name: str, week: int, day: int, field: str) -> str:
+    """``plan.pdf: week 2, day 3 (2027-01-13), pain during (field w2.d3.day.pain_during)``."""
+    date = record.start + dt.timedelta(days=7 * (week - 1) + day - 1)
+    return f"{path}: week {week}, day {day} ({date.isoformat()}), {field.replace('_', ' ')} (field {name})"
 
 
 def form_entries(path: Path, data: bytes, record: PlanRecord) -> tuple[Entry, ...] | None:
     """Entries from the form fields of a filled-in plan PDF; None when the PDF has no form.
 
-    Raises :class:`LogError` listing every field whose value is not a score from 0 to 10.
+    Raises :class:`LogError` listing every field whose value is not a score from 0 to 10, each
+    by week, day, date and field.
     """
     values = form_values(data)
     if not any(FIELD.fullmatch(name) for name in values):
@@ -71,7 +79,7 @@ def form_entries(path: Path, data: bytes, record: PlanRecord) -> tuple[Entry, ..
         if field == "done":
             done.update((s, True) for s in sessions if value not in _OFF)
             continue
-        score = _score(f"{path}: {name}", value, problems)
+        score = _score(_where(path, record, name, week, day, field), value, problems)
         if score is not None:
             pain.update(((s, field), max(score, pain.get((s, field), 0))) for s in sessions)
     if problems:
