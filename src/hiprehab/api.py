@@ -23,6 +23,7 @@ from hiprehab.errors import InvalidInputError, InvalidValueError, Problem
 from hiprehab.export.plan import plan_to_json
 from hiprehab.load import catalogue as catalogue_loader
 from hiprehab.load import templates as template_loader
+from hiprehab.load.check import catalogue_warnings
 from hiprehab.load.layers import catalogue_sources, template_sources
 from hiprehab.load.outfile import bytes_writer, check_distinct, check_target, write_all
 from hiprehab.load.profile import build_profile
@@ -33,6 +34,7 @@ from hiprehab.vocab import RED_FLAGS
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
+    from hiprehab.errors import InputWarning
     from hiprehab.model.carry import Carry
     from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.plan import Plan
@@ -66,6 +68,44 @@ def load_goals(
     sources = template_sources(folders, user=user_folder, catalogues=catalogues)
     templates, rules = template_loader.load_templates(sources)
     return Goals(templates, rules)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What ``hiprehab catalogue check`` found: the loaded catalogue and goals, and the warnings."""
+
+    catalogue: Catalogue
+    goals: Goals
+    warnings: tuple[InputWarning, ...]
+
+
+def check_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = True) -> CheckReport:
+    """Load and check the catalogue and templates as a plan would use them; gather the warnings.
+
+    Problems are raised as :class:`~hiprehab.errors.InvalidInputError` (every one of
+    the exercises and the templates at once). Warnings are about the exercises the
+    user adds or changes (in ``folders`` or the user folder), not unchanged built-in
+    ones: one that no template ever plans, or whose dose a template's ranges change.
+    """
+    folders = tuple(folders)
+    problems: list[Problem] = []
+    catalogue = goals = None
+    try:
+        catalogue = load_catalogue(folders, user_folder=user_folder)
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+    try:
+        goals = load_goals(user_folder=user_folder, catalogues=folders)
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+    if problems:
+        raise InvalidInputError(problems)
+    assert catalogue is not None  # noqa: S101 - set unless a problem was raised above
+    assert goals is not None  # noqa: S101
+    last = {r.id: r for r in catalogue.replacements}
+    changed = {i for i, r in last.items() if not r.same} | catalogue.added
+    warnings = catalogue_warnings(catalogue, goals.templates, about=lambda i: i in changed)
+    return CheckReport(catalogue, goals, tuple(warnings))
 
 
 def coming_monday(today: dt.date) -> dt.date:

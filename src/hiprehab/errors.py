@@ -43,6 +43,19 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+@dataclass(frozen=True, order=True)
+class InputWarning(Problem):
+    """Something in an input file that works, but likely not as its author meant (exit 0).
+
+    ``hiprehab catalogue check --strict`` fails on warnings too.
+    """
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        head = f"{where}: {self.field}" if self.field else where
+        return f"{head}: warning: {self.message}"
+
+
 _MORE = re.compile(r"and (\d+) more problems? in this file")
 _UNKNOWN = "and more problems in this file (checking it stopped after the first {limit})"
 

@@ -252,14 +252,17 @@ def test_catalogue_check_reports_a_replaced_built_in_id(
     write_catalogue: WriteCatalogue,
     shipped: Catalogue,
 ) -> None:
-    """A folder redefining a built-in id gets a ``replaces`` line naming both places."""
+    """A folder redefining a built-in id is counted; ``--verbose`` adds a line naming both places."""
     monkeypatch.chdir(tmp_path)
     write_catalogue(Path("mine"), "bridge.yaml", MY_BRIDGE)
     old = shipped.origins["double-leg-bridge"]
     result = runner.invoke(app, ["catalogue", "check", "mine"])
+    assert result.stdout.splitlines()[0] == "1 built-in exercise replaced by mine; --verbose lists them"
+    result = runner.invoke(app, ["catalogue", "check", "--verbose", "mine"])
     assert (result.exit_code, result.stdout) == (
         0,
         (
+            "1 built-in exercise replaced by mine\n"
             f"mine/bridge.yaml:2:5: replaces 'double-leg-bridge' "
             f"from {BUILT_IN / 'strength.yaml'}:{old.line}\n"
             f"{len(shipped.exercises)} exercises in {len(shipped.files) + 1} files: no problems found\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,11 @@ from hiprehab.cli.common import CatalogueOption, JsonFlag, PaperOption, check_ou
 from hiprehab.errors import ExitCode
 from hiprehab.quote import did_you_mean, printable
 from hiprehab.vocab import GOALS, KINDS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from hiprehab.model.catalogue import Replacement
 
 
 @exercises_app.command("list")
@@ -96,23 +101,61 @@ def catalogue_check(
         list[Path] | None,
         typer.Argument(help="Your own catalogue files or folders to check with the built-in one."),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, e.g. in a coach's CI.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every built-in exercise your files replace.")
+    ] = False,
 ) -> None:
-    """Check the built-in catalogue plus the given files or folders; list every problem."""
-    from hiprehab.api import load_catalogue, load_goals  # noqa: PLC0415 - keep --help fast
+    """Check the built-in catalogue plus the given files or folders; list every problem and warning.
+
+    Problems (a field that is wrong) exit 1. Warnings (an exercise no template ever
+    plans, a dose a template's range changes) are shown on stderr and exit 0, or 1
+    with --strict. A folder `catalogue init` made is checked whole, templates too.
+    """
+    from hiprehab.api import check_catalogue  # noqa: PLC0415 - keep --help fast
 
     with run_guarded():
-        cat = load_catalogue(paths or ())
-        # A folder `catalogue init` made has templates too: they are checked with it.
-        load_goals(catalogues=paths or ())
-    for swap in cat.replacements:
-        typer.echo(
-            f"{swap.new.path}:{swap.new.line}:{swap.new.column}: replaces '{swap.id}' "
-            f"from {swap.old.path}:{swap.old.line}"
-        )
+        report = check_catalogue(paths or ())
+    for warning in report.warnings:
+        typer.echo(printable(str(warning)), err=True)
+    cat = report.catalogue
+    for line in replacement_lines(cat.replacements, verbose=verbose):
+        typer.echo(printable(line))
     files = len(cat.files)
-    typer.echo(
-        f"{len(cat.exercises)} exercises in {files} file{'s' if files != 1 else ''}: no problems found"
-    )
+    count = len(report.warnings)
+    warned = f"{count} warning{'s' if count != 1 else ''}, " if count else ""
+    checked = f"{len(cat.exercises)} exercises in {files} file{'s' if files != 1 else ''}"
+    verdict = f"{checked}: {warned}no problems found"
+    if strict and count:
+        fail(f"{verdict}; --strict makes the warnings fail", ExitCode.INVALID_INPUT)
+    typer.echo(verdict)
+
+
+def replacement_lines(replacements: Sequence[Replacement], *, verbose: bool) -> list[str]:
+    """One line per folder that replaces exercises, saying how many; each one too with ``verbose``."""
+    from hiprehab.load.catalogue import display_path  # noqa: PLC0415 - keep --help fast
+    from hiprehab.resources import data_dir  # noqa: PLC0415
+
+    by_folder: dict[str, list[Replacement]] = {}
+    for swap in replacements:
+        by_folder.setdefault(display_path(swap.new.folder), []).append(swap)
+    lines = []
+    for folder, swaps in by_folder.items():
+        built_in = all(s.old.folder == data_dir("exercises") for s in swaps)
+        noun = f"{'built-in ' if built_in else ''}exercise{'s' if len(swaps) != 1 else ''}"
+        same = sum(s.same for s in swaps)
+        copies = f" ({same} of them unchanged)" if same else ""
+        hint = "" if verbose else "; --verbose lists them"
+        lines.append(f"{len(swaps)} {noun} replaced by {folder}{copies}{hint}")
+        if verbose:
+            lines += [
+                f"{s.new.path}:{s.new.line}:{s.new.column}: replaces '{s.id}' from {s.old.path}:{s.old.line}"
+                + (" (unchanged)" if s.same else "")
+                for s in swaps
+            ]
+    return lines
 
 
 @catalogue_app.command("init")

@@ -43,19 +43,31 @@ def measure(exercise: Exercise) -> str:
     return "duration_min"
 
 
-def _ranges(exercise: Exercise, dose: DoseRanges) -> tuple[Range, Range]:
-    """(sets range, amount range) of an exercise in a phase."""
+def range_fields(exercise: Exercise) -> tuple[str | None, str | None]:
+    """The phase's dose ranges (fields of ``dose``) that bound an exercise's sets and amount.
+
+    None where nothing in the template bounds it: cardio is one continuous bout, and
+    mobility drills keep their catalogue count.
+    """
     kind = exercise.kind
     how = measure(exercise)
     if kind == "stretch":
-        return dose.stretch_reps, dose.stretch_hold_s
+        return "stretch_reps", "stretch_hold_s"
     if kind == "cardio":
-        return _ONE, dose.cardio_min
+        return None, "cardio_min"
     if how == "hold_s":
-        return (dose.holds if kind == "isometric" else dose.sets), dose.hold_s
+        return ("holds" if kind == "isometric" else "sets"), "hold_s"
     if how == "reps":
-        return dose.sets, (dose.reps_per_side if exercise.dose.per_side else dose.reps)
-    return dose.sets, _ANY
+        return "sets", ("reps_per_side" if exercise.dose.per_side else "reps")
+    return "sets", None
+
+
+def _ranges(exercise: Exercise, dose: DoseRanges) -> tuple[Range, Range]:
+    """(sets range, amount range) of an exercise in a phase."""
+    sets_field, amount_field = range_fields(exercise)
+    sets: Range = getattr(dose, sets_field) if sets_field else _ONE
+    amount: Range = getattr(dose, amount_field) if amount_field else _ANY
+    return sets, amount
 
 
 def _default_amount(exercise: Exercise) -> int:
@@ -66,6 +78,15 @@ def _default_amount(exercise: Exercise) -> int:
 def as_given(exercise: Exercise) -> Track:
     """The exercise at its catalogue dose, for parts the template does not bound (warm-up, cool-down)."""
     return Track(exercise, exercise.dose.sets, _default_amount(exercise))
+
+
+def before_run(exercise: Exercise, static_max_s: int) -> Track:
+    """A warm-up's dose: its catalogue dose, still holds kept under ``static_max_s`` in all (Behm 2016)."""
+    if exercise.dose.hold_s is None:
+        return as_given(exercise)
+    hold = min(exercise.dose.hold_s, static_max_s)
+    sets = max(1, min(exercise.dose.sets, static_max_s // max(hold, 1)))
+    return Track(exercise, sets, hold)
 
 
 def start(exercise: Exercise, dose: DoseRanges) -> Track:

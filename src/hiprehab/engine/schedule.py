@@ -29,6 +29,70 @@ if TYPE_CHECKING:
 
 DayPlan = dict[dt.date, list[Session]]
 
+POOL_KINDS: dict[str, tuple[str, ...]] = {
+    "warmup": ("warmup",),
+    "cooldown": ("cooldown",),
+    "cross_training": ("cardio",),
+    "held_running": ("cardio",),
+    "mobility": ("stretch",),
+}
+"""The kinds a block that draws from a pool takes when it names no families, roles or kinds."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One block of a template as a plan uses it: where it is, its ceiling and how it doses.
+
+    ``progressive`` blocks (strength, activation) pick the rung nearest the phase's
+    start and climb their ladders up to ``max_level``; the others draw from a pool.
+    """
+
+    name: str
+    phase: Phase | None
+    block: Block
+    max_level: int = MAX_LEVEL
+    progressive: bool = False
+
+    @property
+    def default_kinds(self) -> tuple[str, ...]:
+        """The kinds it takes when it names none (see :data:`POOL_KINDS`)."""
+        return POOL_KINDS.get(self.name, ())
+
+    def dose(self, exercise: Exercise, template: Template) -> Track | None:
+        """The first dose a plan gives ``exercise`` here; None where no phase bounds it (cool-down)."""
+        if self.name == "warmup":
+            return progress.before_run(exercise, template.pre_run_static_max_s)
+        if self.phase is None:
+            return None
+        return progress.start(exercise, self.phase.dose)
+
+
+def slots(template: Template) -> list[Slot]:
+    """Every block of ``template`` that some plan can use, as :class:`Scheduler` uses it.
+
+    A block with no sessions or no exercises of a phase is left out; the warm-up and
+    cool-down come with runs, ice with a phase that has it, running held for a
+    clinician with a phase that runs. Rest days and ice take the phase's dose ranges.
+    """
+    found: list[Slot] = []
+    for phase in template.phases:
+        for name in ("strength", "activation"):
+            block: Block = getattr(phase, name)
+            if block.sessions > 0 and block.exercises.max > 0:
+                found.append(Slot(name, phase, block, phase.max_level, progressive=True))
+        for name in ("cross_training", "mobility"):
+            block = getattr(phase, name)
+            if block.sessions > 0:
+                found.append(Slot(name, phase, block))
+        if phase.running != "none":
+            found += [Slot("warmup", phase, template.warmup), Slot("cooldown", None, template.cooldown)]
+            if template.held_running.sessions > 0:
+                found.append(Slot("held_running", phase, template.held_running))
+        if phase.ice:
+            found.append(Slot("ice", phase, template.ice))
+        found.append(Slot("rest_day", phase, template.rest_day))
+    return found
+
 
 def _spread(candidates: list[dt.date], count: int) -> list[dt.date]:
     """Pick ``count`` of ``candidates`` spread evenly through the week."""
@@ -249,7 +313,7 @@ class Scheduler:
 
     # -- runs -----------------------------------------------------------------------
     def _warmup(self, phase: Phase) -> list[Item]:
-        pool = self.selector.pool(self.template.warmup, ("warmup",))
+        pool = self.selector.pool(self.template.warmup, POOL_KINDS["warmup"])
         aerobic = [e for e in pool if e.dose.duration_min is not None]
         drills = [e for e in pool if e.dose.duration_min is None]
         chosen: list[Exercise] = []
@@ -259,19 +323,14 @@ class Scheduler:
         chosen += drills[: self.template.warmup.exercises.max - len(chosen)]
         items = []
         for exercise in chosen:
-            track = progress.as_given(exercise)
-            if exercise.dose.hold_s is not None:
-                # Behm 2016: keep still holds before a run under the template's total.
-                hold = min(exercise.dose.hold_s, self.template.pre_run_static_max_s)
-                sets = max(1, min(exercise.dose.sets, self.template.pre_run_static_max_s // max(hold, 1)))
-                track = progress.Track(exercise, sets, hold)
+            track = progress.before_run(exercise, self.template.pre_run_static_max_s)
             # Before a walk-run, no "harder" option means more running than the stage itself.
             ceiling = exercise.level if phase.running == "walk_run" else MAX_LEVEL
             items.append(self._item(track, "warmup", ceiling=ceiling))
         return items
 
     def _cooldown(self) -> list[Item]:
-        pool = self.selector.pool(self.template.cooldown, ("cooldown",))
+        pool = self.selector.pool(self.template.cooldown, POOL_KINDS["cooldown"])
         chosen = pool[: self.template.cooldown.exercises.max]
         return [self._item(progress.as_given(e), "cooldown", optional=True) for e in chosen]
 
@@ -389,7 +448,7 @@ class Scheduler:
     def _cross_training(self, phase: Phase, free: list[dt.date], plan: DayPlan) -> None:
         # At least one free day stays a rest day: no strength, running or cross-training.
         days = _spread(free[:-1], phase.cross_training.sessions)
-        pool = self.selector.pool(phase.cross_training, ("cardio",))
+        pool = self.selector.pool(phase.cross_training, POOL_KINDS["cross_training"])
         if days and not pool:
             self._notice(Notice.of("no_cross_training_equipment"))
         for day in days:
@@ -407,7 +466,7 @@ class Scheduler:
         candidates = [d for d in wanted if d not in strength] or [d for d in dates if d not in strength]
         block = self.template.held_running
         days = _spread(candidates, block.sessions)
-        pool = self.selector.pool(block, ("cardio",))
+        pool = self.selector.pool(block, POOL_KINDS["held_running"])
         for day in days:
             for exercise in self._rotate("cardio", pool, 1):
                 track = progress.start(exercise, phase.dose)
@@ -425,7 +484,7 @@ class Scheduler:
             days = _spread([d for d in dates if d not in strength], phase.mobility.sessions)
         if len(days) < phase.mobility.sessions:
             days = _spread(dates, phase.mobility.sessions)
-        stretches = self.selector.pool(phase.mobility, ("stretch",))
+        stretches = self.selector.pool(phase.mobility, POOL_KINDS["mobility"])
         for day in days:
             chosen = self._rotate("mobility", stretches, phase.mobility.exercises.max)
             items = tuple(self._item(progress.start(e, phase.dose)) for e in chosen)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from hiprehab.vocab import MAX_LEVEL
+
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
 
@@ -59,13 +61,15 @@ class Selector:
             if self.goal in e.goals and self.avoid.intersection(e.avoid_if)
         )
 
+    def fits(self, exercise: Exercise, kinds: Sequence[str], max_level: int = MAX_LEVEL) -> bool:
+        """True when the exercise is allowed, of one of ``kinds`` (any when none), not above ``max_level``."""
+        return (
+            self.allowed(exercise) and (not kinds or exercise.kind in kinds) and exercise.level <= max_level
+        )
+
     def rung(self, family: str, level: int, kinds: Sequence[str], max_level: int) -> Exercise | None:
         """The allowed rung nearest ``level``: easier ones first, never above ``max_level``."""
-        ladder = [
-            e
-            for e in self.catalogue.ladder(family)
-            if self.allowed(e) and (not kinds or e.kind in kinds) and e.level <= max_level
-        ]
+        ladder = [e for e in self.catalogue.ladder(family) if self.fits(e, kinds, max_level)]
         if not ladder:
             return None
         return min(ladder, key=lambda e: (abs(e.level - level), e.level > level))
@@ -80,11 +84,7 @@ class Selector:
     def next_rung(self, exercise: Exercise, kinds: Sequence[str], max_level: int) -> Exercise | None:
         """The next allowed rung up that fits the block's kinds and the phase's ceiling."""
         for candidate in self.catalogue.ladder(exercise.family):
-            if (
-                exercise.level < candidate.level <= max_level
-                and self.allowed(candidate)
-                and (not kinds or candidate.kind in kinds)
-            ):
+            if exercise.level < candidate.level and self.fits(candidate, kinds, max_level):
                 return candidate
         return None
 
@@ -110,9 +110,7 @@ class Selector:
             if e.role == role
             and e.family not in taken
             and (not added_only or e.id in self.catalogue.added)
-            and self.allowed(e)
-            and (not kinds or e.kind in kinds)
-            and e.level <= max_level
+            and self.fits(e, kinds, max_level)
         ]
         if not candidates:
             return None
@@ -156,24 +154,45 @@ class Selector:
         return chosen
 
     def pool(self, block: Block, default_kinds: Sequence[str]) -> list[Exercise]:
-        """Every allowed exercise a block takes: its families' ladders, then its roles, in order.
+        """Every allowed exercise a block takes: its families' ladders, then its roles (the user's first).
 
         A block that names neither takes every exercise of its kinds (``default_kinds``
         when it names none).
         """
         if not block.families and not block.roles:
             return self.of_kinds(block.kinds or default_kinds)
-        fits = {
-            e.id
-            for e in self.catalogue.exercises
-            if self.allowed(e) and (not block.kinds or e.kind in block.kinds)
-        }
+        fits = {e.id for e in self.catalogue.exercises if self.fits(e, block.kinds)}
         picked = [e for family in block.families for e in self.catalogue.ladder(family) if e.id in fits]
-        picked += [
+        by_role = [
             e for e in self.catalogue.exercises if e.id in fits and e.role in block.roles and e not in picked
         ]
-        return picked
+        # The user's own exercises of a role come before the built-in ones, as in :meth:`for_role`.
+        return picked + sorted(by_role, key=lambda e: e.id not in self.catalogue.added)
 
     def of_kinds(self, kinds: Sequence[str]) -> list[Exercise]:
         """Every allowed exercise of these kinds, in catalogue order."""
-        return [e for e in self.catalogue.exercises if e.kind in kinds and self.allowed(e)]
+        return [e for e in self.catalogue.exercises if kinds and self.fits(e, kinds)]
+
+    def could_fill(
+        self, block: Block, exercise: Exercise, max_level: int, default_kinds: Sequence[str] = ()
+    ) -> bool:
+        """True when some slot of ``block`` can hold ``exercise`` for a runner it is allowed for.
+
+        The rules of :meth:`block` and :meth:`pool`, with every other exercise left
+        out: its family is one of the block's, or its role; or it is the user's own
+        and a family's slot is open to its role; or the block names neither and takes
+        every exercise of its kinds (``default_kinds`` when it names none; a block of
+        :meth:`block` has none).
+        """
+        if not block.families and not block.roles:
+            kinds = block.kinds or default_kinds
+            return bool(kinds) and self.fits(exercise, kinds, max_level)
+        if not self.fits(exercise, block.kinds, max_level):
+            return False
+        if exercise.family in block.families or (exercise.role is not None and exercise.role in block.roles):
+            return True
+        return (
+            exercise.role is not None
+            and exercise.id in self.catalogue.added
+            and any(r.role == exercise.role for f in block.families for r in self.catalogue.ladder(f))
+        )

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from hiprehab.load.yamlio import Document
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Fields a later check (a warning) may point at.
+_MARKED = ("id", "role", "family", "level", "dose", "kind", "goals")
 
 
 def display_path(path: Path) -> str:
@@ -94,7 +96,8 @@ def _read_file(path: Path, folder: Path, problems: list[Problem]) -> list[_Entry
     entries = []
     for index, exercise in enumerate(parsed.exercises):
         line, col = doc.where(("exercises", index))
-        entries.append(_Entry(exercise, Origin(shown, line, col, folder), doc, index))
+        marks = {key: doc.where(("exercises", index, key), key=True) for key in _MARKED}
+        entries.append(_Entry(exercise, Origin(shown, line, col, folder, index, marks), doc, index))
         problems.extend(check_picture(exercise, index, doc, path))
     _check_unique_in(entries, problems)
     return entries
@@ -192,7 +195,9 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
             if number == 0:
                 built_in.add(exercise_id)
             if exercise_id in merged:
-                replacements.append(Replacement(exercise_id, merged[exercise_id].origin, entry.origin))
+                earlier = merged[exercise_id]
+                same = earlier.exercise == entry.exercise
+                replacements.append(Replacement(exercise_id, earlier.origin, entry.origin, same=same))
             merged[exercise_id] = entry
     _check_ladders(merged.values(), problems)
     for entry in merged.values():

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from hiprehab.model.exercise import Exercise
@@ -20,6 +21,15 @@ class Origin:
     line: int
     column: int
     folder: Path
+    index: int = field(default=0, compare=False)
+    """Its place in the file's ``exercises`` list."""
+    marks: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    """Line and column of some of its fields (``role``, ``family``, ``level``, ``dose``...)."""
+
+    def at(self, key: str) -> tuple[str, int, int, str]:
+        """Path, line, column and field path of one of its fields (of the entry, if not marked)."""
+        line, column = self.marks.get(key, (self.line, self.column))
+        return self.path, line, column, f"exercises[{self.index}].{key}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,8 @@ class Replacement:
     id: str
     old: Origin
     new: Origin
+    same: bool = field(default=False, compare=False)
+    """True when the later exercise is an unchanged copy (the folder ``catalogue init`` made)."""
 
 
 @dataclass(frozen=True)
