@@ -197,9 +197,11 @@ def layout(pose: Pose) -> Layout:
     skeletons = [stage.place(st) for st in stances]
     floor = 0.0
     if rigid and floor_line:
+        # Props are measured against the bodies before the floor is known; the
+        # style does not change a body's outline.
         body = [item for sk in skeletons for item in figure_items(sk, SOLID)]
-        unplaced = [Setting(sk, body, view, 0.0, overhead) for sk in skeletons]
-        floor = _rigid_floor(pose, skeletons, unplaced, rest)
+        measuring = [Setting(sk, body, view, 0.0, overhead) for sk in skeletons]
+        floor = _rigid_floor(pose, skeletons, measuring, rest)
     return Layout(view, overhead, floor_line, floor, stances, stage, skeletons)
 
 

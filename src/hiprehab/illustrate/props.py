@@ -227,7 +227,8 @@ def _exercise_bike(s: Setting, prop: Prop, at: str) -> list[Item]:
         # The frame: rear foot up to the seat post, along to the crank, forward to the column.
         Stroke(((rear_foot, base_y), post_foot, crank, flywheel), w, t),
         Stroke(((front_foot, base_y), column_top), w * 1.2, t),
-        Stroke((crank, (front_foot - 0.03 * (front_foot - crank[0]) / 0.3, crank[1] + 0.06)), w, t),
+        # A strut from the crank to the column, which holds the bars.
+        Stroke((crank, (front_foot - 0.03, crank[1] + 0.06)), w, t),
         Stroke(((saddle[0] + 0.01, saddle[1]), post_foot), w, t),
         Stroke((column_top, bars), w, t),
         Stroke(((saddle[0] - 0.045, saddle[1]), (saddle[0] + 0.04, saddle[1])), w * 1.3, 0.25),
