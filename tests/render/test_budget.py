@@ -73,13 +73,28 @@ def test_a_year_is_one_page_per_week() -> None:
     assert [b - a for a, b in zip(weeks, [*weeks[1:], library], strict=True)] == [1] * 52
 
 
-@pytest.mark.xfail(
+YEAR_OVER = pytest.mark.xfail(
     strict=True,
-    reason="the library's cards hold about 750 characters each, so 3 to 4 fit a page: a 6-week plan "
-    "is 18 pages, a 12-week prevention plan 26 and a 52-week plan 68",
+    reason="a year is 52 week pages, so its front and library must share 12 pages: the library's "
+    "41 cards take 9 to 10",
 )
+
+
 @pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("profile", sorted(BUDGET))
+@pytest.mark.parametrize(
+    "profile",
+    [pytest.param(p, marks=YEAR_OVER) if p == "manage-52" else p for p in sorted(BUDGET)],
+)
 def test_page_budget(profile: str, paper: str) -> None:
     """A 6-week plan is at most 16 pages, a 12-week plan 24 and a 52-week plan 64."""
     assert real_page_count(profile, paper) <= BUDGET[profile]
+
+
+@pytest.mark.parametrize("profile", SHORT)
+def test_rungs_are_numbered_after_the_scheduled_cards(profile: str) -> None:
+    """Cards 1, 2, 3... are the exercises the weeks schedule; the rungs they point to come after them all."""
+    plan = real_plan(profile)
+    scheduled = {i.exercise.id for w in plan.weeks for d in w.days for s in d.sessions for i in s.items}
+    flags = [e.id in scheduled for e in library_cards(plan)]
+    assert flags == sorted(flags, reverse=True)
+    assert sum(flags) == len(scheduled)

@@ -16,22 +16,27 @@ if TYPE_CHECKING:
     from hiprehab.model.exercise import Exercise
     from hiprehab.render.styles import Styles
 
-PAD = 3.5
+PAD = 3.0
 
 # Symbols beside each list, so the kind of line is clear in black and white.
 CUE_MARK = "✓"
 MISTAKE_MARK = "✗"
 
 
-def text_lines(exercise: Exercise, styles: Styles) -> list[Flowable]:
-    """The steps, numbered and run on in one paragraph, then tips and mistakes: paper is short."""
+def text_lines(exercise: Exercise, styles: Styles, lead: str = "", tail: str = "") -> list[Flowable]:
+    """``lead`` and the numbered steps run on in one paragraph, then tips, mistakes and ``tail``.
+
+    Two paragraphs a card: paper is short.
+    """
     steps = " ".join(f"<b>{n}.</b>&nbsp;{esc(text)}" for n, text in enumerate(exercise.steps, 1))
+    if lead:
+        steps = f"{lead} {steps}"
     tips = " ".join(f"{CUE_MARK}&nbsp;{esc(cue)}" for cue in exercise.cues)
     mistakes = " ".join(f"{MISTAKE_MARK}&nbsp;{esc(m)}" for m in exercise.mistakes)
-    return [
-        Para(steps, styles.card_text),
-        Para(f"<b>Tips:</b> {tips} <b>Avoid:</b> {mistakes}", styles.card_text),
-    ]
+    advice = f"<b>Tips:</b> {tips} <b>Avoid:</b> {mistakes}"
+    if tail:
+        advice = f"{advice} {tail}"
+    return [Para(steps, styles.card_text), Para(advice, styles.card_text)]
 
 
 class FlowAround(ImageAndFlowables):

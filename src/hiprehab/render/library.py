@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 LIBRARY_TITLE = "Exercise library"
-CARD_GAP = 3.0
+CARD_GAP = 2.0
 
 
 def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
@@ -40,8 +40,15 @@ def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
 
 
 def library_cards(plan: Plan) -> list[Exercise]:
-    """Every card in order: the plan's exercises as first used, then the rungs they point to."""
-    cards = list(plan.library)
+    """Every card in order: the plan's exercises as first used, then the rungs they point to.
+
+    The plan's library gives the order of first use; an exercise it holds that no
+    week schedules is a rung, numbered after every scheduled one.
+    """
+    scheduled = {
+        item.exercise.id for week in plan.weeks for day in week.days for x in day.sessions for item in x.items
+    }
+    cards = [e for e in plan.library if e.id in scheduled]
     known = {e.id for e in cards}
     for week in plan.weeks:
         for day in week.days:
@@ -55,6 +62,7 @@ def library_cards(plan: Plan) -> list[Exercise]:
             if rung is not None and rung.id not in known:
                 cards.append(rung)
                 known.add(rung.id)
+    cards += [e for e in plan.library if e.id not in known]
     return cards
 
 
@@ -97,30 +105,27 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         Heading(LIBRARY_TITLE, s.h1, ((LIBRARY_TITLE, 0),), "library"),
         Para(
             "Every exercise of your plan, numbered in the order you first meet it; the week sheets "
-            "name each one by its card number. The usual dose is the catalogue's: your week sheet "
-            "gives the dose for each week. Cards after the last one in your weeks are the easier "
-            "and harder versions the cards point to.",
+            "name each one by its card number and give each week's dose. The cards after the last "
+            "one in your weeks are the easier and harder versions the cards point to.",
             s.body,
         ),
     ]
     for number, exercise in enumerate(cards, 1):
         equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment)
-        lead = (
-            f"<i>{esc(exercise.summary)}</i> <b>Usual dose:</b> {esc(dose_text(exercise.dose))}. "
-            f"<b>You need:</b> {esc(equipment)}."
+        title = (
+            f"<b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b>&nbsp;&nbsp; "
+            f"<font size={s.card_text.fontSize}><b>Usual dose:</b> {esc(dose_text(exercise.dose))}. "
+            f"<b>You need:</b> {esc(equipment)}.</font>"
         )
-        if exercise.id not in scheduled:
-            lead += " <i>Not in your weeks: for when you need an easier or harder version.</i>"
-        body: list[Flowable] = [Para(lead, s.card_text), *text_lines(exercise, s)]
         easier, harder = given.get(exercise.id, (None, None))
-        line = rung_text(easier, harder, numbers)
+        extra = rung_text(easier, harder, numbers)
         avoid = avoid_text(exercise)
         if avoid is not None:
-            line += ("&nbsp;&nbsp;&nbsp;" if line else "") + f"<b>Avoid rule:</b> {esc(avoid)}"
-        if line:
-            body.append(Para(line, s.card_text))
+            extra += ("&nbsp;&nbsp;&nbsp;" if extra else "") + f"<b>Avoid rule:</b> {esc(avoid)}"
+        if exercise.id not in scheduled:
+            extra += (" " if extra else "") + "<i>Not in your weeks: an easier or harder version.</i>"
+        body = text_lines(exercise, s, lead=f"<i>{esc(exercise.summary)}</i>", tail=extra)
         box = figures.box(exercise)
         side: list[Flowable] = [box] if box is not None else []
-        title = f"<b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b>"
         flow += [card(title, body, side, width, s), Spacer(0, CARD_GAP)]
     return flow

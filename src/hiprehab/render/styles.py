@@ -31,6 +31,7 @@ FOOTER_GAP = 3 * mm
 
 BODY_SIZE = 10.0  # the floor for text a runner reads
 LARGE_BODY_SIZE = 14.0  # ``--large-print``: for runners who read small print badly
+CARD_LEADING = 1.08  # line spacing of the library's cards, as a share of the text size
 HEADER_SIZE = 9.0
 FOOTER_SIZE = 8.0
 
@@ -103,6 +104,7 @@ def make_styles(*, large_print: bool = False) -> Styles:
         textColor=INK,
     )
     cell_leading = size * 1.2
+    card_font = fonts.REGULAR if large_print else fonts.CONDENSED
     return Styles(
         large_print=large_print,
         tick_box=LARGE_TICK_BOX if large_print else TICK_BOX,
@@ -148,10 +150,13 @@ def make_styles(*, large_print: bool = False) -> Styles:
             spaceAfter=3,
             keepWithNext=1,
         ),
-        card_title=ParagraphStyle("card_title", base, fontSize=11 * scale, leading=13.5 * scale),
+        # The library's cards: the condensed face and closer lines, so a page holds more of
+        # them; large print keeps the regular face, for runners who read small print badly.
+        card_title=ParagraphStyle(
+            "card_title", base, fontName=card_font, fontSize=11 * scale, leading=13 * scale
+        ),
         cell=ParagraphStyle("cell", base, leading=cell_leading),
-        # The library's cards: closer lines, so a page holds more of them.
-        card_text=ParagraphStyle("card_text", base, leading=size * 1.15),
+        card_text=ParagraphStyle("card_text", base, fontName=card_font, leading=size * CARD_LEADING),
         cell_bold=ParagraphStyle("cell_bold", base, fontName=fonts.BOLD, leading=cell_leading),
         cell_center=ParagraphStyle("cell_center", base, alignment=TA_CENTER, leading=cell_leading),
         code=ParagraphStyle(
