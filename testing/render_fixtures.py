@@ -274,7 +274,13 @@ def reader(data: bytes) -> pypdf.PdfReader:
 
 def page_texts(data: bytes) -> list[str]:
     """The text of each page, whitespace runs folded to one space."""
-    return [" ".join(page.extract_text().split()) for page in reader(data).pages]
+    return list(_page_texts(data))
+
+
+@functools.lru_cache(maxsize=8)
+def _page_texts(data: bytes) -> tuple[str, ...]:
+    """:func:`page_texts`, read once per document: pypdf's text extraction is the slow part of many tests."""
+    return tuple(" ".join(page.extract_text().split()) for page in reader(data).pages)
 
 
 def outline(data: bytes) -> list[tuple[int, str, int]]:
