@@ -70,3 +70,16 @@ def test_a_coach_template_adds_a_goal(tmp_path: Path) -> None:
     (own / "squad.yaml").write_text(text.replace("id: prevent\n", "id: squad\n", 1), encoding="utf-8")
     templates, _ = load_templates([ROOT / "templates", own])
     assert sorted(templates) == ["manage", "prevent", "squad"]
+
+
+def test_a_referral_score_inside_the_green_zone_is_refused(tmp_path: Path) -> None:
+    """A review that would refer a runner for green-zone pain is rejected, naming both settings."""
+    folder = _copy(tmp_path)
+    path = folder / "manage.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  refer_pain_score: 6 ", "  refer_pain_score: 3 ", 1), encoding="utf-8")
+    problems = _problems(folder)
+    assert len(problems) == 1
+    assert problems[0].endswith(
+        "review.refer_pain_score: expected more than pain_rules.green.max_score (3), found 3"
+    )

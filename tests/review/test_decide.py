@@ -15,11 +15,14 @@ if TYPE_CHECKING:
     from hiprehab.review.record import PlannedSession
 
 
-def review(rule: Fill, *, weeks: int = 6) -> Review:
-    """Review the manage plan's log filled in by ``rule``."""
+def review(rule: Fill, *, weeks: int = 6, **thresholds: object) -> Review:
+    """Review the manage plan's log filled in by ``rule``, with ``thresholds`` changed in its template."""
     template = default_inputs()[1]["manage"]
+    if thresholds:
+        changed = template.review.model_validate({**template.review.model_dump(), **thresholds})
+        template = template.model_copy(update={"review": changed})
     rec = record("manage", weeks)
-    return review_log(rec, fill(rec, rule), template.pain_rules, template.progress_after_sessions)
+    return review_log(rec, fill(rec, rule), template)
 
 
 def moves(result: Review) -> dict[str, str]:
@@ -93,6 +96,48 @@ def test_three_red_sessions_in_a_week_refer() -> None:
     assert "3 or more sessions in one week in the red zone (week 3: 3)" in result.referral
 
 
+def test_a_templates_referral_score_changes_the_decision() -> None:
+    """Amber pain of 5 holds by default; a template that refers from 5 sends the runner on instead."""
+    assert review(steady(5, 2)).referral == ()
+    result = review(steady(5, 2), refer_pain_score=5)
+    first = record().sessions[0]
+    assert result.referral[0].startswith("pain reached 5/10 (")
+    assert result.referral[0].endswith(f"sessions above 4, first on {first.date})")
+
+
+def test_a_templates_rising_and_red_thresholds_change_the_referral() -> None:
+    """Two red sessions in a week refer, and a two-week rise does not, only under a template that says so."""
+    rec = record()
+    week = 3
+    reds = [s for s in rec.sessions if s.week == week and s.type == "strength"][:2]
+
+    def rule(session: PlannedSession) -> tuple[bool | None, int | None, int | None, str]:
+        return True, 1, 3 if session in reds else 1, ""
+
+    assert review(rule).referral == ()
+    assert review(rule, red_sessions_per_week=2).referral == (
+        "2 or more sessions in one week in the red zone (week 3: 2)",
+    )
+    rising: Fill = lambda s: (True, max(1, s.week - 3), max(1, s.week - 3), "")  # noqa: E731 - weeks 4-6: 1, 2, 3
+    assert "pain rose two weeks in a row" in review(rising).referral
+    assert not any(r.startswith("pain rose") for r in review(rising, rising_weeks=3).referral)
+    assert not any(r.startswith("pain rose") for r in review(rising, rising_by=3.0).referral)
+
+
+def test_a_templates_share_of_sessions_done_changes_the_move() -> None:
+    """Half of the strength sessions done moves up by default; a template asking for all of them holds."""
+    rec = record()
+    last_week = rec.sessions[-1].week
+    skipped = [s for s in rec.sessions if s.week == last_week and s.type == "strength"][:1]
+    rule: Fill = lambda s: (s not in skipped, 1, 1, "")  # noqa: E731 - a one-line log
+    assert moves(review(rule))["strength"] == "up"
+    strict = review(rule, done_share_min=1.0)
+    assert moves(strict)["strength"] == "hold"
+    assert next(d.reason for d in strict.decisions if d.group == "strength") == (
+        f"only 1 of 2 strength sessions in week {last_week} done: hold until all are done"
+    )
+
+
 @pytest.mark.parametrize(
     ("note", "sign"),
     [
@@ -136,7 +181,7 @@ def test_the_review_stops_at_the_last_logged_day() -> None:
     template = default_inputs()[1]["manage"]
     rec = record()
     day = rec.sessions[20].date
-    result = review_log(rec, fill(rec, steady(1, 1), until=day), template.pain_rules, 2)
+    result = review_log(rec, fill(rec, steady(1, 1), until=day), template)
     assert result.last_day == day
     assert all(x.session.date <= day for x in result.logged)
     assert not result.weeks[-1].complete

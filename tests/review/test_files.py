@@ -8,15 +8,24 @@ from typing import TYPE_CHECKING
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
+from hiprehab.engine import build_plan
 from hiprehab.errors import InvalidInputError
+from hiprehab.export.plan import plan_to_json
+from hiprehab.load.profile import build_profile
+from hiprehab.model.plan import ATTACHMENT
 from hiprehab.render import pdf_bytes
+from hiprehab.render.attach import Attachment, embed_files
+from hiprehab.review import run_review
 from hiprehab.review.entries import LogError
 from hiprehab.review.logfile import COLUMNS, log_sheet_text, read_log
 from hiprehab.review.record import PlanFileError, read_plan_pdf
-from testing.review_inputs import first_plan, record
+from testing.engine_inputs import default_inputs
+from testing.review_inputs import RUNNER, START, first_plan, record
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from hiprehab.model.plan import Plan
 
 
 def write_log(path: Path, rows: list[list[str]]) -> Path:
@@ -140,4 +149,28 @@ def test_a_session_twice_is_named(tmp_path: Path) -> None:
         read_log(log, rec)
     assert str(caught.value) == (
         f"{log}:3:1: expected one row per session; {row[0]} {row[1]} is already on line 2"
+    )
+
+
+def carrying(plan: Plan, target: Path) -> Path:
+    """A one-page PDF that carries ``plan``'s JSON as hiprehab's PDFs do (nothing drawn: fast)."""
+    canvas = Canvas(str(target), invariant=1)
+    canvas.showPage()
+    embed_files(canvas, (Attachment(ATTACHMENT, plan_to_json(plan).encode(), "application/json", "plan"),))
+    canvas.save()
+    return target
+
+
+def test_a_runner_with_osteoarthritis_is_reviewed_by_the_zones_their_plan_printed(tmp_path: Path) -> None:
+    """Pain of 3 is green on the usual traffic light but amber in hip OA's zones: the review holds."""
+    catalogue, templates, rules = default_inputs()
+    profile = build_profile(None, {**RUNNER, "conditions": ["osteoarthritis"]})
+    plan = build_plan(catalogue, templates["manage"], rules, profile, START)
+    pdf = carrying(plan, tmp_path / "plan.pdf")
+    rows = [[s.date.isoformat(), s.label, "yes", "3", "1", ""] for s in read_plan_pdf(pdf).sessions]
+    outcome = run_review(pdf, write_log(tmp_path / "log.csv", rows), user_folder=False)
+    strength = next(d for d in outcome.review.decisions if d.group == "strength")
+    assert (strength.move, strength.reason) == (
+        "hold",
+        f"pain reached 3-5 (amber) in 2 of 2 strength sessions in week {plan.weeks[-1].number}: hold",
     )

@@ -86,7 +86,7 @@ def test_the_next_block_keeps_the_caps_and_never_progresses_after_red(data: st.D
     rows = data.draw(st.lists(ROW, min_size=count, max_size=count), label="rows")
     entries = tuple(Entry(s, *row) for s, row in zip(rec.sessions, rows, strict=False))
     assume(any(e.filled for e in entries))
-    review = review_log(rec, entries, template.pain_rules, template.progress_after_sessions)
+    review = review_log(rec, entries, template)
     assume(not review.referral)
     carry = carry_from(rec, review, catalogue)
     profile = build_profile(None, next_profile(rec, review, None))

@@ -155,6 +155,29 @@ class PainRules(Strict):
     source: Text
 
 
+class ReviewRules(Strict):
+    """How ``hiprehab review`` reads a filled-in log.
+
+    The traffic-light zones themselves are ``pain_rules``; these say when a pain
+    pattern needs a clinician rather than another block, and when a dose may move up.
+    """
+
+    refer_pain_score: Annotated[StrictInt, Field(ge=1, le=10)] | None = None
+    """A logged pain score at or above this ends the review in a referral; unset: above the amber zone."""
+    rising_weeks: Annotated[StrictInt, Field(ge=2, le=8)] = 2
+    """Weekly average pain rising this many weeks in a row needs a clinician..."""
+    rising_by: Annotated[StrictFloat, Field(gt=0, le=10)] = 1.0
+    """...when it rose by at least this much over those weeks."""
+    red_sessions_per_week: Annotated[StrictInt, Field(ge=1, le=14)] = 3
+    """Sessions in the red zone in one week that need a clinician rather than another step back."""
+    done_share_min: Annotated[StrictFloat, Field(gt=0, le=1)] = 0.5
+    """A dose moves up only when at least this share of the week's sessions of its kind were done."""
+
+    def refer_score(self, rules: PainRules) -> int:
+        """The pain score from which a log needs a clinician, under the pain zones ``rules``."""
+        return self.refer_pain_score if self.refer_pain_score is not None else rules.amber.max_score + 1
+
+
 class ConditionRules(Strict):
     """What a condition changes in the printed rules: its own pain zones and progression."""
 
@@ -200,6 +223,10 @@ class Template(Strict):
     condition_notes: dict[Condition, Text] = Field(default_factory=dict)
     """Advice printed for runners with a condition, e.g. the stricter pain zones in hip OA."""
     pain_rules: PainRules
+    # The review's thresholds rest on the pain-monitoring model and the refer-first
+    # signs of the screening (docs/evidence.md 1.4, 5.3, 5.6).
+    review: ReviewRules = ReviewRules()
+    """When ``hiprehab review`` refers a runner on, and when a logged dose moves up."""
     progression: Annotated[tuple[Text, ...], Field(min_length=1)]
     step_back: Annotated[tuple[Text, ...], Field(min_length=1)]
     site_rules: dict[PainSite, tuple[AvoidWord, ...]]
@@ -248,6 +275,17 @@ class Template(Strict):
         if abs(total - 1) > 1e-6:  # noqa: PLR2004 - a rounding tolerance, not a clinical number
             msg = f"phases: expected shares that add up to 1, found {total:g}"
             raise ValueError(msg)
+        refer = self.review.refer_pain_score
+        zones = [("pain_rules", self.pain_rules)] + [
+            (f"condition_rules.{c}.pain_rules", r.pain_rules) for c, r in self.condition_rules.items()
+        ]
+        for where, rules in zones:
+            if refer is not None and refer <= rules.green.max_score:
+                msg = (
+                    f"review.refer_pain_score: expected more than {where}.green.max_score "
+                    f"({rules.green.max_score}), found {refer}"
+                )
+                raise ValueError(msg)
         modes = {p.running for p in self.phases}
         if "walk_run" in modes and self.walk_run is None:
             msg = "walk_run: expected the walk-run ladder, because a phase uses running: walk_run"

@@ -9,14 +9,17 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
 from hiprehab.model.carry import CarriedTrack, Carry
+from hiprehab.model.template import Build
 
 if TYPE_CHECKING:
     from hiprehab.model.carry import Move
     from hiprehab.model.catalogue import Catalogue
+    from hiprehab.model.template import Template
     from hiprehab.review.decide import Logged, Review
     from hiprehab.review.record import PlanRecord
 
-LOOKBACK_DAYS = 30  # the longest run of the last 30 days caps the next (docs/evidence.md 2.3)
+# The longest run of this many days caps the next (docs/evidence.md 2.3), for a goal without ``build``.
+LOOKBACK_DAYS: int = Build.model_fields["lookback_days"].default
 
 
 def _move(review: Review, group: str) -> Move:
@@ -65,12 +68,19 @@ def carry_from(record: PlanRecord, review: Review, catalogue: Catalogue) -> Carr
     )
 
 
-def next_profile(record: PlanRecord, review: Review, weeks: int | None) -> dict[str, Any]:
+def lookback_days(template: Template) -> int:
+    """How many days back the longest run caps the next: the goal's ``build.lookback_days``."""
+    return template.build.lookback_days if template.build is not None else LOOKBACK_DAYS
+
+
+def next_profile(
+    record: PlanRecord, review: Review, weeks: int | None, lookback: int = LOOKBACK_DAYS
+) -> dict[str, Any]:
     """The profile of the next block: the plan's, from the day after the last logged day.
 
     A runner who was building their own running continues from what they did:
     the weekly volume of their last full week with runs done, and their longest
-    run of the last 30 days.
+    run of the last ``lookback`` days (the goal's ``build.lookback_days``).
     """
     profile = dict(record.data["profile"])
     profile["start"] = (review.last_day + dt.timedelta(days=1)).isoformat()
@@ -84,7 +94,7 @@ def next_profile(record: PlanRecord, review: Review, weeks: int | None) -> dict[
             by_week[x.session.week] = by_week.get(x.session.week, 0.0) + (x.session.run_amount or 0.0)
         full = [w.week for w in review.weeks if w.complete and w.week in by_week]
         week = full[-1] if full else max(by_week)
-        since = review.last_day - dt.timedelta(days=LOOKBACK_DAYS)
+        since = review.last_day - dt.timedelta(days=lookback)
         recent = [x.session.run_amount or 0.0 for x in volume_runs if x.session.date > since]
         profile["weekly_volume"] = round(by_week[week], 1)
         profile["longest_run"] = min(max(recent, default=profile["longest_run"]), profile["weekly_volume"])

@@ -7,14 +7,16 @@ prints is applied as printed: pain during a session up to the green limit and
 no worse the next morning lets a dose move up once it has felt that way for the
 template's number of sessions in a row; amber holds; above amber, or worse the
 next morning than the morning before, steps back. Some patterns need a
-clinician rather than a new block, as the screening's warning signs do: pain
-above the amber zone at all (6/10 or more with the shipped templates), pain
-rising two weeks running, three red sessions in one week, or a note that names
-a warning sign.
+clinician rather than a new block, as the screening's warning signs do: pain at
+the template's referral score (6/10 with the shipped templates), pain rising
+week after week, too many red sessions in one week, or a note that names a
+warning sign. Every threshold comes from the template (``pain_rules`` and
+``review``), so a coach's template sets them.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from statistics import mean
@@ -25,7 +27,7 @@ from hiprehab.review.entries import Entry, LogError
 if TYPE_CHECKING:
     import datetime as dt
 
-    from hiprehab.model.template import PainRules
+    from hiprehab.model.template import PainRules, ReviewRules, Template
     from hiprehab.review.record import PlannedSession, PlanRecord
 
 Zone = Literal["green", "amber", "red", "unknown"]
@@ -34,10 +36,7 @@ GROUPS = {"strength": "strength", "activation": "gentle holds", "run": "running"
 """The groups a decision is made for (session type: words), in the order they are reported."""
 
 MOVE_WORDS = {"up": "move up", "hold": "hold", "back": "step back"}
-RISE_MIN = 1.0
-"""Weekly average pain counts as rising when it rose each of two weeks, by this much in all."""
-RED_WEEK_COUNT = 3
-"""Red sessions in one week that need a clinician rather than another step back."""
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 WARNING_WORDS = {
     "night": "pain at night",
     "swell": "swelling",
@@ -177,15 +176,22 @@ def _weeks(logged: list[Logged], last_day: dt.date, record: PlanRecord) -> list[
     return weeks
 
 
-def _trend(weeks: list[WeekSummary]) -> tuple[str, bool]:
-    """The pain trend in words, and whether it rose two weeks running."""
+def _rising(pains: list[float], review: ReviewRules) -> bool:
+    """True when the weekly pain rose ``rising_weeks`` weeks in a row, by ``rising_by`` or more in all."""
+    span = review.rising_weeks + 1
+    for start in range(len(pains) - span + 1):
+        run = pains[start : start + span]
+        if all(a < b for a, b in itertools.pairwise(run)) and run[-1] - run[0] >= review.rising_by:
+            return True
+    return False
+
+
+def _trend(weeks: list[WeekSummary], review: ReviewRules) -> tuple[str, bool]:
+    """The pain trend in words, and whether it rose as long and as much as needs a clinician."""
     scored = [(w.week, pain) for w in weeks if (pain := w.pain) is not None]
     if len(scored) < 2:  # noqa: PLR2004 - a trend needs two weeks
         return "too few weeks with pain scores to see a trend", False
-    rising = any(
-        a < b < c and c - a >= RISE_MIN
-        for (_, a), (_, b), (_, c) in zip(scored, scored[1:], scored[2:], strict=False)
-    )
+    rising = _rising([p for _, p in scored], review)
     first, last = scored[0][1], scored[-1][1]
     words = " \N{RIGHTWARDS ARROW} ".join(f"week {w}: {p:g}" for w, p in scored)
     if last < first:
@@ -202,7 +208,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _decide(  # noqa: PLR0911 - one return per rule, in the order the template prints them
-    group: str, logged: list[Logged], rules: PainRules, in_a_row: int
+    group: str, logged: list[Logged], rules: PainRules, in_a_row: int, review: ReviewRules
 ) -> Decision | None:
     mine = [x for x in logged if x.session.type == group]
     # A group the last two weeks no longer have (holds of a phase left behind) gets no decision.
@@ -237,8 +243,10 @@ def _decide(  # noqa: PLR0911 - one return per rule, in the order the template p
             f"pain reached {rules.green.max_score + 1}-{rules.amber.max_score} ({rules.amber.label.lower()}) "
             f"in {len(amber)} of {of}: hold",
         )
-    if 2 * len(done) < len(these):
-        return Decision(group, "hold", f"only {len(done)} of {of} done: hold until most are done")
+    if len(done) < review.done_share_min * len(these):
+        return Decision(
+            group, "hold", f"only {len(done)} of {of} done: hold until {_enough(review)} are done"
+        )
     recent = [x for x in mine if x.done][-in_a_row:]
     if len(recent) < in_a_row or any(x.zone != "green" for x in recent):
         unknown = sum(x.zone == "unknown" for x in done)
@@ -254,6 +262,14 @@ def _decide(  # noqa: PLR0911 - one return per rule, in the order the template p
     )
 
 
+def _enough(review: ReviewRules) -> str:
+    """How many of a week's sessions must be done before a dose moves up, in words."""
+    share = review.done_share_min
+    if share == 1:
+        return "all"
+    return "most" if share == 0.5 else f"at least {share:.0%}"  # noqa: PLR2004 - the shipped share's word
+
+
 def _warning_signs(logged: list[Logged]) -> list[str]:
     found: list[str] = []
     for x in logged:
@@ -266,11 +282,15 @@ def _warning_signs(logged: list[Logged]) -> list[str]:
     return found
 
 
-def review_log(record: PlanRecord, entries: tuple[Entry, ...], rules: PainRules, in_a_row: int) -> Review:
-    """Review ``entries`` against ``record`` by ``rules``; ``in_a_row`` green sessions move a dose up.
+def review_log(record: PlanRecord, entries: tuple[Entry, ...], template: Template) -> Review:
+    """Review ``entries`` against ``record`` by the rules of ``template``.
 
-    Raises :class:`LogError` when nothing was logged.
+    ``template`` is the plan's goal with the pain zones of the runner's condition
+    (:meth:`Template.for_conditions`): its ``pain_rules`` zones,
+    ``progress_after_sessions`` green sessions in a row to move a dose up, and its
+    ``review`` thresholds. Raises :class:`LogError` when nothing was logged.
     """
+    rules, in_a_row, thresholds = template.pain_rules, template.progress_after_sessions, template.review
     filled = [e for e in entries if e.filled]
     if not filled:
         raise LogError(f"{record.source}: nothing is logged yet: tick Done and write the pain scores first")
@@ -284,15 +304,15 @@ def review_log(record: PlanRecord, entries: tuple[Entry, ...], rules: PainRules,
         counts = types.setdefault(x.session.label, [0, 0])
         counts[0] += 1
         counts[1] += x.done
-    trend, rising = _trend(weeks)
-    decisions = tuple(d for g in GROUPS if (d := _decide(g, logged, rules, in_a_row)) is not None)
+    trend, rising = _trend(weeks, thresholds)
+    decisions = tuple(d for g in GROUPS if (d := _decide(g, logged, rules, in_a_row, thresholds)) is not None)
     return Review(
         last_day,
         tuple(weeks),
         tuple((label, planned, done) for label, (planned, done) in types.items()),
         trend,
         decisions,
-        tuple(_referral(logged, weeks, rules, rising=rising)),
+        tuple(_referral(logged, weeks, rules, thresholds, rising=rising)),
         tuple(_notes(logged, weeks, last_day)),
         tuple(logged),
     )
@@ -320,25 +340,27 @@ def _notes(logged: list[Logged], weeks: list[WeekSummary], last_day: dt.date) ->
     return notes
 
 
-def _referral(logged: list[Logged], weeks: list[WeekSummary], rules: PainRules, *, rising: bool) -> list[str]:
+def _referral(
+    logged: list[Logged], weeks: list[WeekSummary], rules: PainRules, review: ReviewRules, *, rising: bool
+) -> list[str]:
     """Why the pattern needs a clinician (empty when it does not)."""
     referral: list[str] = []
-    too_high = [
-        x
-        for x in logged
-        if x.entry is not None and x.entry.scores and max(x.entry.scores) > rules.amber.max_score
-    ]
+    refer = review.refer_score(rules)
+    too_high = [x for x in logged if x.entry is not None and x.entry.scores and max(x.entry.scores) >= refer]
     if too_high:
         worst = max(max(x.entry.scores) for x in too_high if x.entry is not None)
         referral.append(
-            f"pain reached {worst}/10 ({_plural(len(too_high), 'session')} above {rules.amber.max_score}, "
+            f"pain reached {worst}/10 ({_plural(len(too_high), 'session')} above {refer - 1}, "
             f"first on {too_high[0].session.date})"
         )
     if rising:
-        referral.append("pain rose two weeks in a row")
-    red_weeks = [f"week {w.week}: {w.red}" for w in weeks if w.red >= RED_WEEK_COUNT]
+        count = NUMBER_WORDS.get(review.rising_weeks, str(review.rising_weeks))
+        referral.append(f"pain rose {count} weeks in a row")
+    red_weeks = [f"week {w.week}: {w.red}" for w in weeks if w.red >= review.red_sessions_per_week]
     if red_weeks:
         weeks_text = ", ".join(red_weeks)
-        referral.append(f"{RED_WEEK_COUNT} or more sessions in one week in the red zone ({weeks_text})")
+        referral.append(
+            f"{review.red_sessions_per_week} or more sessions in one week in the red zone ({weeks_text})"
+        )
     referral += _warning_signs(logged)
     return referral

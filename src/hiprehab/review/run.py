@@ -17,7 +17,7 @@ from hiprehab.load.outfile import check_target, write_text_atomic
 from hiprehab.load.profile import build_profile
 from hiprehab.model.plan import Plan, Screening
 from hiprehab.model.summary import BlockSummary, WeekPoint
-from hiprehab.review.carry import carry_from, next_profile
+from hiprehab.review.carry import carry_from, lookback_days, next_profile
 from hiprehab.review.decide import MOVE_WORDS, review_log
 from hiprehab.review.entries import LogError
 from hiprehab.review.form import form_entries
@@ -126,8 +126,10 @@ def run_review(
     template = goals.templates.get(record.goal)
     if template is None:
         raise LogError(f"{plan_pdf}: the plan's goal '{record.goal}' has no template here; give --templates")
-    review = review_log(record, entries, template.pain_rules, template.progress_after_sessions)
-    values = next_profile(record, review, weeks)
+    # The zones the plan printed: a runner's condition may have its own (hip OA's).
+    rules = template.for_conditions(build_profile(None, record.data["profile"]).conditions)
+    review = review_log(record, entries, rules)
+    values = next_profile(record, review, weeks, lookback_days(template))
     lines = review_lines(review)
     if review.referral:
         profile = build_profile(None, {**values, "weeks": values["weeks"] or template.weeks_default})
