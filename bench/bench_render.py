@@ -8,7 +8,11 @@ Prints:
   (c) pages and render time for 6, 12 and 52 weeks on A4 and Letter, against the
       page budget (6 weeks <= 16 pages, 12 <= 24, 52 <= 64: a page per week, at
       most four front pages, a library of three cards a page or more), and the
-      time per page (should stay steady: pages grow with weeks).
+      time per page (should stay steady: pages grow with weeks);
+  (d) a spread of plans (manage and prevent, 4 to 52 weeks, km and miles, A4 and
+      Letter, large print): pages of the front matter, the weeks and the library,
+      the cards a library page holds, and the render time; large print's budget
+      is twice the regular one.
 
 Targets: 12-week plan end to end <= 1.0 s wall time, peak memory <= 150 MB.
 Times are the best of several runs. Run: ``python bench/bench_render.py``.
@@ -30,6 +34,7 @@ from typing import TYPE_CHECKING
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import pypdf  # noqa: E402
 from reportlab import rl_config  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle  # noqa: E402
 
@@ -39,6 +44,7 @@ from hiprehab.load.catalogue import load_catalogue  # noqa: E402
 from hiprehab.load.templates import load_templates  # noqa: E402
 from hiprehab.model.profile import Profile  # noqa: E402
 from hiprehab.render import pdf_bytes  # noqa: E402
+from hiprehab.render.library import library_cards  # noqa: E402
 from hiprehab.render.styles import make_styles  # noqa: E402
 from hiprehab.resources import data_dir  # noqa: E402
 
@@ -65,15 +71,72 @@ CLI_ARGS = [
 ]  # fmt: skip
 
 
-def make_plan(weeks: int) -> Plan:
+def make_plan(weeks: int, goal: str = "manage", units: str = "km") -> Plan:
     """A real plan from the built-in catalogue and templates."""
     catalogue = load_catalogue([data_dir("exercises")])
     templates, rules = load_templates([data_dir("templates")])
+    pain = {"pain": 3, "pain_sites": ("lateral",)} if goal == "manage" else {}
     profile = Profile(
-        name="Bench Runner", goal="manage", weeks=weeks, run_days=("tue", "thu", "sat"),
-        weekly_volume=20.0, longest_run=8.0, pain=3, pain_sites=("lateral",), red_flags=(),
+        name="Bench Runner", goal=goal, weeks=weeks, run_days=("tue", "thu", "sat"), units=units,
+        weekly_volume=20.0, longest_run=8.0, red_flags=(), **pain,
     )  # fmt: skip
-    return build_plan(catalogue, templates["manage"], rules, profile, START)
+    return build_plan(catalogue, templates[goal], rules, profile, START)
+
+
+# (goal, weeks, units, paper, large print): the spread of plans of part (d).
+SPREAD = [
+    ("manage", 4, "km", "a4", False), ("manage", 6, "km", "a4", False),
+    ("manage", 6, "mi", "letter", False), ("manage", 8, "km", "letter", False),
+    ("prevent", 6, "km", "a4", False), ("prevent", 12, "km", "a4", False),
+    ("prevent", 12, "mi", "letter", False), ("manage", 52, "km", "a4", False),
+    ("manage", 52, "mi", "letter", False), ("manage", 6, "km", "a4", True),
+    ("prevent", 12, "km", "letter", True), ("manage", 52, "km", "a4", True),
+]  # fmt: skip
+
+
+def budget_for(weeks: int, *, large_print: bool) -> int | None:
+    """The page budget of a plan of ``weeks`` weeks (None where the issue sets none)."""
+    budget = PAGE_BUDGET.get(weeks)
+    if budget is None:
+        return None
+    return 2 * budget if large_print else budget
+
+
+def sections(data: bytes) -> tuple[int, int, int]:
+    """Pages of the front matter, the week sheets and the library of a plan's PDF (from its outline)."""
+    pdf = pypdf.PdfReader(io.BytesIO(data))
+    marks: dict[str, int] = {}
+    for entry in pdf.outline:
+        if not isinstance(entry, list):
+            page = pdf.get_destination_page_number(entry)
+            if page is not None:
+                marks.setdefault(str(entry.title), page)
+    total = len(pdf.pages)
+    library = marks.get("Exercise library", total)
+    first_week = min((page for title, page in marks.items() if title.startswith("Week")), default=library)
+    return first_week, library - first_week, total - library
+
+
+def spread() -> None:
+    """Part (d): pages by section and render time for a spread of plans."""
+    print("(d) pages by section and render time for a spread of plans:")
+    print(f"    {'plan':29s} front weeks library  total  {'budget':24s} cards/page seconds")
+    for goal, weeks, units, paper, large in SPREAD:
+        plan = make_plan(weeks, goal, units)
+        data = pdf_bytes(plan, paper=paper, large_print=large)
+        front, week_pages, library = sections(data)
+        total = front + week_pages + library
+        runs = 1 if weeks > 12 else 3
+        seconds = best(
+            lambda plan=plan, paper=paper, large=large: pdf_bytes(plan, paper=paper, large_print=large),
+            runs=runs,
+        )  # type: ignore[misc]  # noqa: E501
+        cards = len(library_cards(plan)) / library if library else 0.0
+        budget = budget_for(weeks, large_print=large)
+        within = "" if budget is None else f"[{verdict(total <= budget)}: <= {budget}]"
+        name = f"{goal} {weeks} wk {units} {paper}{' large' if large else ''}"
+        print(f"    {name:29s} {front:5d} {week_pages:5d} {library:7d} {total:6d}  {within:24s} "
+              f"{cards:4.1f} {seconds:8.2f}")  # fmt: skip
 
 
 def best(action: Callable[[], object], runs: int = RUNS) -> float:
@@ -143,7 +206,10 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    """Run every measurement and print the figures."""
+    """Run every measurement and print the figures; ``--spread`` runs part (d) alone."""
+    if "--spread" in sys.argv[1:]:
+        spread()
+        return
     plan12 = make_plan(12)
     data12 = pdf_bytes(plan12)
     pages12 = page_count(data12)
@@ -183,9 +249,10 @@ def main() -> None:
             within = f"[{verdict(pages <= budget)}: <= {budget}]"
             print(f"    {weeks:2d} weeks, {paper:6s} {pages:3d} pages {within}: "
                   f"{seconds:.3f} s ({per_page_ms:.1f} ms a page)")  # fmt: skip
-    spread = max(per_page) / min(per_page)
-    linear = verdict(spread <= LINEAR_SPREAD)
-    print(f"    time per page varies {spread:.2f}x between plan lengths [{linear}: <= {LINEAR_SPREAD}x]")
+    variation = max(per_page) / min(per_page)
+    linear = verdict(variation <= LINEAR_SPREAD)
+    print(f"    time per page varies {variation:.2f}x between plan lengths [{linear}: <= {LINEAR_SPREAD}x]")
+    spread()
 
 
 if __name__ == "__main__":
