@@ -21,6 +21,7 @@ Times are the best of several runs. Run: ``python bench/bench_render.py``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 import resource
@@ -127,10 +128,7 @@ def spread() -> None:
         front, week_pages, library = sections(data)
         total = front + week_pages + library
         runs = 1 if weeks > 12 else 3
-        seconds = best(
-            lambda plan=plan, paper=paper, large=large: pdf_bytes(plan, paper=paper, large_print=large),
-            runs=runs,
-        )  # type: ignore[misc]  # noqa: E501
+        seconds = best(functools.partial(pdf_bytes, plan, paper=paper, large_print=large), runs=runs)
         cards = len(library_cards(plan)) / library if library else 0.0
         budget = budget_for(weeks, large_print=large)
         within = "" if budget is None else f"[{verdict(total <= budget)}: <= {budget}]"

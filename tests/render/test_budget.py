@@ -98,3 +98,19 @@ def test_rungs_are_numbered_after_the_scheduled_cards(profile: str) -> None:
     flags = [e.id in scheduled for e in library_cards(plan)]
     assert flags == sorted(flags, reverse=True)
     assert sum(flags) == len(scheduled)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("profile", ["manage-6-lateral", "prevent-12"])
+def test_large_print_budget_is_double(profile: str, paper: str) -> None:
+    """In large print a 6-week plan is at most 32 pages and a 12-week plan 48: twice the budget."""
+    assert real_page_count(profile, paper, large_print=True) <= 2 * BUDGET[profile]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_large_print_week_takes_two_pages_at_most(paper: str) -> None:
+    """In large print each week of a 12-week plan takes one or two pages, never three."""
+    marks = real_outline("prevent-12", paper, large_print=True)
+    weeks = [page for depth, title, page in marks if depth == 1 and title.startswith("Week ")]
+    library = next(page for _, title, page in marks if title == "Exercise library")
+    assert {b - a for a, b in zip(weeks, [*weeks[1:], library], strict=True)} <= {1, 2}

@@ -132,7 +132,7 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
             ]
         )
     scale = styles.size / BODY_SIZE
-    fixed = [WEEK_COLUMN * scale, PAGE_COLUMN * scale, PHASE_COLUMN]  # long phase names wrap instead
+    fixed = [WEEK_COLUMN * scale, PAGE_COLUMN * scale, PHASE_COLUMN * scale]  # long phase names wrap
     day_width = (width - sum(fixed)) / 7
     table = Grid(rows, colWidths=[*fixed] + [day_width] * 7, repeatRows=1)
     table.setStyle(table_style(*commands))

@@ -58,6 +58,8 @@ PART_WORDS = {"warmup": "before the run", "cooldown": "after the run"}
 
 DAY_WIDTH = 13.6 * mm  # a 5 mm box, and "20 min" on one line at 10 pt
 LARGE_DAY_WIDTH = 16 * mm  # the label column keeps 70 mm or more at 14 pt
+LARGE_PAGES = 2  # a week in large print may take two pages, never more where tightening allows
+LARGE_ROW_SLACK = 24 * mm  # what a page may lose where the table breaks: a row of three lines at 14 pt
 
 
 @dataclass(frozen=True)
@@ -73,13 +75,15 @@ class Fit:
 
 
 def fits(styles: Styles) -> tuple[Fit, ...]:
-    """The layouts to try, roomiest first; the tightest keeps the tick box at 5 mm."""
+    """The layouts to try, roomiest first; the tightest keeps the tick box at 5 mm (large print 6.5 mm)."""
     box = styles.tick_box
+    # Large print keeps its larger boxes: 6.5 mm at the tightest.
+    least = box - 1.5 * mm if styles.large_print else 5 * mm
     return (
         Fit(pad=2.5, leading=1.2, box=box, gap=4),
         Fit(pad=1.5, leading=1.15, box=box - 0.5 * mm, gap=3),
-        Fit(pad=1.0, leading=1.1, box=max(5 * mm, box - 1 * mm), gap=2),
-        Fit(pad=0.5, leading=1.05, box=5 * mm, gap=1),
+        Fit(pad=1.0, leading=1.1, box=max(least, box - 1 * mm), gap=2),
+        Fit(pad=0.5, leading=1.05, box=least, gap=1),
     )
 
 
@@ -444,11 +448,24 @@ class WeekSheet:
                 return fit, content  # measured at the frame's width: laid out without measuring again
         return None
 
+    def _large(self, week: Week) -> list[Flowable]:
+        """A week in large print: the roomiest layout that keeps it to two pages, else the tightest.
+
+        The table breaks between rows, so each page may end up to a row short of full.
+        """
+        room = LARGE_PAGES * (self.page_height - LARGE_ROW_SLACK)
+        content: list[Flowable] = []
+        for fit in fits(self.styles):
+            content = self._content(week, fit)
+            if _height(content, self.width) <= room:
+                break
+        return content
+
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
         start = SectionStart(week_label(week, self.plan))
         if self.styles.large_print:
-            return [start, *self._content(week, fits(self.styles)[0])]
+            return [start, *self._large(week)]
         found = self._fitted(week)
         if found is not None:
             return [start, *found[1]]
