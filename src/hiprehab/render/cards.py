@@ -56,14 +56,13 @@ class FlowAround(ImageAndFlowables):
         return float(width), float(height)
 
 
-def card(title: str, body: list[Flowable], side: list[Flowable], width: float, styles: Styles) -> Flowable:
-    """A framed card: the title, then the text flowing around ``side`` (the figure) at its left.
+def card(text: list[Flowable], side: list[Flowable], width: float) -> Flowable:
+    """A framed card: its text (opening with its title) flowing around ``side`` (the figure) at its left.
 
     Text that runs past the figure's foot takes the card's whole width, so the
     card is as short as its words allow. The card is kept whole on one page;
     only a card taller than a page may split, between its lines, rather than fail.
     """
-    text: list[Flowable] = [Para(title, styles.card_title), *body]
     content: list[Flowable] = (
         [
             FlowAround(

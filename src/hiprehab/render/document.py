@@ -20,7 +20,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 
 from hiprehab import fonts
 from hiprehab.render.attach import Attachment, embed_files
-from hiprehab.render.flowables import PAGE_REF_SIZE, KeepIfFits, SectionStart, page_form
+from hiprehab.render.flowables import PAGE_RANGE_DASH, PAGE_REF_SIZE, KeepIfFits, SectionStart, page_form
 from hiprehab.render.styles import (
     FOOTER_GAP,
     FOOTER_SIZE,
@@ -56,6 +56,8 @@ class _PlanCanvas(Canvas):
         """Whether the log boxes also get PDF form fields (see :mod:`hiprehab.render.fields`)."""
         self.page_marks: dict[str, int] = {}
         """Page number of each bookmarked heading with a ``page_key``, as drawn."""
+        self.page_ranges: set[tuple[str, str]] = set()
+        """Pairs of ``page_key`` whose range of pages a :class:`PageRef` shows."""
 
     def save(self) -> None:
         """Write the page count and the named pages into the forms pages refer to, then save."""
@@ -68,6 +70,12 @@ class _PlanCanvas(Canvas):
             self.beginForm(page_form(key))
             self.setFont(fonts.REGULAR, PAGE_REF_SIZE)
             self.drawString(0, 0, str(page))
+            self.endForm()
+        for first, last in sorted(self.page_ranges):
+            self.beginForm(page_form(f"{first}-{last}"))
+            self.setFont(fonts.REGULAR, PAGE_REF_SIZE)
+            pages = (self.page_marks.get(first), self.page_marks.get(last))
+            self.drawString(0, 0, PAGE_RANGE_DASH.join(str(p) for p in pages if p is not None))
             self.endForm()
         if self.attachments:
             embed_files(self, self.attachments)

@@ -200,12 +200,14 @@ class PageRef(Flowable):
     later page without a second layout pass.
     """
 
-    def __init__(self, key: str, font: str, size: float) -> None:
+    def __init__(self, key: str, font: str, size: float, last: str = "") -> None:
         super().__init__()
         self.key = key
+        self.last = last
+        """With ``last``, the range from ``key``'s page to ``last``'s: 18 to 21."""
         self.font = font
         self.size = size
-        self.width = stringWidth("000", font, size)
+        self.width = stringWidth(f"000{PAGE_RANGE_DASH}000" if last else "000", font, size)
         self.height = size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -219,10 +221,17 @@ class PageRef(Flowable):
         self.canv.translate(0, self.size * 0.2)
         scale = self.size / PAGE_REF_SIZE
         self.canv.scale(scale, scale)
-        self.canv.doForm(page_form(self.key))
+        if self.last:
+            ranges = getattr(self.canv, "page_ranges", None)
+            if ranges is not None:
+                ranges.add((self.key, self.last))
+            self.canv.doForm(page_form(f"{self.key}-{self.last}"))
+        else:
+            self.canv.doForm(page_form(self.key))
         self.canv.restoreState()
 
 
+PAGE_RANGE_DASH = "\u2013"  # an en dash: 18-21 in print
 PAGE_REF_SIZE = 10.0
 """The text size of the page-number forms; a reference scales them to its own size."""
 

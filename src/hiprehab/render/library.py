@@ -112,10 +112,11 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
     ]
     for number, exercise in enumerate(cards, 1):
         equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment)
+        # The title runs on into the text: the rest of its line holds the dose, not white space.
         title = (
-            f"<b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b>&nbsp;&nbsp; "
-            f"<font size={s.card_text.fontSize}><b>Usual dose:</b> {esc(dose_text(exercise.dose))}. "
-            f"<b>You need:</b> {esc(equipment)}.</font>"
+            f'<font size="{s.card_title.fontSize}"><b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b></font>'
+            f"&nbsp;&nbsp; <b>Usual dose:</b> {esc(dose_text(exercise.dose))}. "
+            f"<b>You need:</b> {esc(equipment)}."
         )
         easier, harder = given.get(exercise.id, (None, None))
         extra = rung_text(easier, harder, numbers)
@@ -124,8 +125,8 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
             extra += ("&nbsp;&nbsp;&nbsp;" if extra else "") + f"<b>Avoid rule:</b> {esc(avoid)}"
         if exercise.id not in scheduled:
             extra += (" " if extra else "") + "<i>Not in your weeks: an easier or harder version.</i>"
-        body = text_lines(exercise, s, lead=f"<i>{esc(exercise.summary)}</i>", tail=extra)
+        body = text_lines(exercise, s, lead=title + f" <i>{esc(exercise.summary)}</i>", tail=extra)
         box = figures.box(exercise)
         side: list[Flowable] = [box] if box is not None else []
-        flow += [card(title, body, side, width, s), Spacer(0, CARD_GAP)]
+        flow += [card(body, side, width), Spacer(0, CARD_GAP)]
     return flow

@@ -1,7 +1,9 @@
 """The overview calendar: a row per week with its page, a column per weekday, session codes.
 
-A row is one line, so a year of weeks takes two pages; longer plans continue
-on the next page with the column headings repeated.
+A row is one line. In a plan longer than :data:`ROW_PER_WEEK_UP_TO` weeks, weeks
+in a row that are alike (same phase, same sessions on the same days, both
+lighter or neither) share a row, up to four of them, with their range of weeks
+and pages, so a year fits one page.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 from reportlab.platypus import Spacer
 
 from hiprehab import fonts
-from hiprehab.render.flowables import Grid, Heading, KeepIfFits, PageRef, Para, SectionStart
+from hiprehab.render.flowables import PAGE_RANGE_DASH, Grid, Heading, KeepIfFits, PageRef, Para, SectionStart
 from hiprehab.render.styles import (
     BODY_SIZE,
     HEADING_SHADE,
@@ -46,8 +48,15 @@ CODES: dict[str, tuple[str, str]] = {
     "rest": (DASH, "rest day"),
 }
 
+ROW_PER_WEEK_UP_TO = 16
+"""Plans up to this many weeks get a row for every week."""
+WEEKS_A_ROW = 4
+"""In a longer plan, a row holds up to this many alike weeks: about a month."""
+
 WEEK_COLUMN = 62.0
 PAGE_COLUMN = 36.0
+RANGE_WEEK_COLUMN = 84.0  # weeks "13-16  29 Mar", with an en dash
+RANGE_PAGE_COLUMN = 44.0  # pages "18-21"
 PHASE_COLUMN = 92.0
 
 
@@ -61,8 +70,29 @@ def session_code(session: Session) -> str:
     return session.type
 
 
-def _week_cell(week: Week, styles: Styles) -> Para:
-    return Para(f"<b>{week.number}</b>&nbsp;&nbsp;{esc(short_date(week.days[0].date))}", styles.cell)
+def _week_cell(week: Week, last: Week, styles: Styles) -> Para:
+    numbers = f"{week.number}{PAGE_RANGE_DASH}{last.number}" if last is not week else str(week.number)
+    return Para(f"<b>{numbers}</b>&nbsp;&nbsp;{esc(short_date(week.days[0].date))}", styles.cell)
+
+
+def _shape(week: Week) -> tuple[object, ...]:
+    """What a week's overview row shows besides its number, date and page."""
+    days = tuple(tuple(session_code(s) for s in d.sessions) for d in week.days)
+    return (week.phase.id, week.deload, tuple(d.date.weekday() for d in week.days), days)
+
+
+def week_rows(weeks: tuple[Week, ...]) -> list[tuple[Week, Week]]:
+    """The first and last week of each row: alike weeks in a row share one in a long plan."""
+    if len(weeks) <= ROW_PER_WEEK_UP_TO:
+        return [(week, week) for week in weeks]
+    rows: list[tuple[Week, Week]] = []
+    for week in weeks:
+        first, last = rows[-1] if rows else (week, week)
+        if rows and last.number - first.number + 1 < WEEKS_A_ROW and _shape(week) == _shape(last):
+            rows[-1] = (rows[-1][0], week)
+        else:
+            rows.append((week, week))
+    return rows
 
 
 def _phase_cell(week: Week, styles: Styles, *, first_of_phase: bool) -> Para:
@@ -114,7 +144,9 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
     ]
     previous = None
     shaded = False
-    for row, week in enumerate(plan.weeks, 1):
+    grouped = week_rows(plan.weeks)
+    ranges = any(first is not last for first, last in grouped)
+    for row, (week, last) in enumerate(grouped, 1):
         first_of_phase = week.phase.id != previous
         if first_of_phase and previous is not None:
             # A heavy rule and a change of shading mark where a new phase starts.
@@ -125,14 +157,22 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
         previous = week.phase.id
         rows.append(
             [
-                _week_cell(week, styles),
-                PageRef(week_page_key(week), fonts.REGULAR, styles.size),
+                _week_cell(week, last, styles),
+                PageRef(
+                    week_page_key(week),
+                    fonts.REGULAR,
+                    styles.size,
+                    week_page_key(last) if last is not week else "",
+                ),
                 _phase_cell(week, styles, first_of_phase=first_of_phase),
                 *(_day_cell(week, i, styles) for i in range(7)),
             ]
         )
     scale = styles.size / BODY_SIZE
-    fixed = [WEEK_COLUMN * scale, PAGE_COLUMN * scale, PHASE_COLUMN * scale]  # long phase names wrap
+    week_column, page_column = (
+        (RANGE_WEEK_COLUMN, RANGE_PAGE_COLUMN) if ranges else (WEEK_COLUMN, PAGE_COLUMN)
+    )
+    fixed = [week_column * scale, page_column * scale, PHASE_COLUMN * scale]  # long phase names wrap
     day_width = (width - sum(fixed)) / 7
     table = Grid(rows, colWidths=[*fixed] + [day_width] * 7, repeatRows=1)
     table.setStyle(table_style(*commands))

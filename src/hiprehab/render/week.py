@@ -449,17 +449,18 @@ class WeekSheet:
         return None
 
     def _large(self, week: Week) -> list[Flowable]:
-        """A week in large print: the roomiest layout that keeps it to two pages, else the tightest.
+        """A week in large print: on one page if any layout fits it there, else on two, else the tightest.
 
-        The table breaks between rows, so each page may end up to a row short of full.
+        The roomiest layout that fits is taken. Over two pages the table breaks
+        between rows, so each page may end up to a row short of full.
         """
-        room = LARGE_PAGES * (self.page_height - LARGE_ROW_SLACK)
-        content: list[Flowable] = []
-        for fit in fits(self.styles):
-            content = self._content(week, fit)
-            if _height(content, self.width) <= room:
-                break
-        return content
+        layouts = [self._content(week, fit) for fit in fits(self.styles)]
+        heights = [_height(content, self.width) for content in layouts]
+        for room in (self.page_height, LARGE_PAGES * (self.page_height - LARGE_ROW_SLACK)):
+            for content, height in zip(layouts, heights, strict=True):
+                if height <= room:
+                    return content
+        return layouts[-1]
 
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
