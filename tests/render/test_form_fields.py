@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pypdf
 import pytest
+from reportlab.lib.colors import black, transparent
+from reportlab.pdfgen.canvas import Canvas
 
 from hiprehab.render import pdf_bytes
+from hiprehab.render.fields import add_checkbox
 from testing.render_fixtures import make_plan, reader
 
 if TYPE_CHECKING:
@@ -114,3 +118,26 @@ def test_a_filled_field_shows_on_its_week_page(tmp_path: Path) -> None:
         if (tmp_path / p).read_bytes() != (tmp_path / p.replace("blank", "filled")).read_bytes()
     ]
     assert len(changed) == 1
+
+
+def test_check_boxes_drawn_from_remembered_appearances_have_reportlabs_bytes() -> None:
+    """Boxes of two sizes on two pages: the same file as ReportLab's own check boxes, made afresh each."""
+
+    def page_of_boxes(remembered: bool) -> bytes:
+        canvas = Canvas(io.BytesIO(), invariant=1)
+        form: Any = canvas.acroForm  # ReportLab takes floats; its stubs ask for ints
+        for page in range(2):
+            for number, size in enumerate((9.0, 12.5, 9.0, 12.5)):
+                name, x, y = f"p{page}.b{number}", 20.0 * number, 30.0
+                if remembered:
+                    add_checkbox(canvas, name, x, y, size, "tick")
+                else:
+                    form.checkbox(
+                        name=name, tooltip="tick", x=x, y=y, size=size, buttonStyle="check", borderWidth=0,
+                        borderColor=transparent, fillColor=transparent, textColor=black, fieldFlags="",
+                        relative=True,
+                    )  # fmt: skip
+            canvas.showPage()
+        return cast("bytes", canvas.getpdfdata())  # type: ignore[no-untyped-call]  # untyped in the stubs
+
+    assert page_of_boxes(remembered=True) == page_of_boxes(remembered=False)
