@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import TYPE_CHECKING
 
 import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import SimpleDocTemplate
 
+from hiprehab import fonts
 from hiprehab.api import make_plan
+from hiprehab.fonts import register_fonts
 from hiprehab.render import clear_caches, flowables, pdf_bytes
+from hiprehab.render.flowables import Para
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
@@ -49,3 +55,32 @@ def test_shared_line_breaks_change_no_byte(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(flowables, "SHARE_LINES", False)
     clear_caches()
     assert pdf_bytes(sample) == shared
+
+
+def split_paragraphs() -> bytes:
+    """A small document whose paragraph, repeated, is split across pages like a card's tips."""
+    style = ParagraphStyle("narrow", fontName=fonts.REGULAR, fontSize=10, leading=12)
+    text = (
+        "<b>Tips:</b> ✓&nbsp;Keep your knees in line with your second toe as you rise and sit. "
+        "✓&nbsp;If the front of your hip pinches, sit on a firm cushion. "
+        "<b>Avoid:</b> ✗&nbsp;Dropping fast. ✗&nbsp;Knees falling in."
+    )
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=(200, 130), invariant=1, leftMargin=10, rightMargin=10, topMargin=10, bottomMargin=10
+    )
+    document.build([Para(text, style) for _ in range(4)])
+    return buffer.getvalue()
+
+
+def test_paragraphs_split_across_pages_with_shared_line_breaks_are_reportlabs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A split paragraph has the same bytes with lines broken afresh, shared, or kept from an earlier file."""
+    register_fonts()
+    flowables.forget_lines()
+    first_shared = split_paragraphs()
+    kept = split_paragraphs()
+    monkeypatch.setattr(flowables, "SHARE_LINES", False)
+    assert first_shared == split_paragraphs()
+    assert kept == first_shared

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 __all__ = ["clear_caches", "pdf_bytes", "render_pdf", "unsupported_characters"]
 
 # The styles of this process, by large print. Styles are only read while drawing,
-# and the markup parsed for them (flowables.Para) is kept as long as they are, so
-# a second plan in one process (hiprehab batch) parses only the texts it adds.
+# and the markup parsed for them and its line breaks (flowables.Para) are kept as
+# long as they are, so a second plan in one process (hiprehab batch) parses and
+# breaks only the texts it adds.
 _STYLES: dict[bool, Styles] = {}
 
 
@@ -42,6 +43,7 @@ def clear_caches() -> None:
     Only memory changes: a plan drawn after this has the same bytes as before.
     """
     _STYLES.clear()
+    forget_lines()
     clear_drawings()
 
 
@@ -58,7 +60,6 @@ def pdf_bytes(
     check_paper(paper)
     register_fonts()
     styles = _styles(large_print=large_print)
-    forget_lines()
     doc = make_document(plan, paper, styles, form=form)
     story = plan_story(
         plan, styles, doc.content_width, Figures(enabled=figures, size=styles.figure_size), doc.frame_height

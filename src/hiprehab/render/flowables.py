@@ -57,7 +57,8 @@ class Para(Paragraph):
         the same widths many times.
         """
         key = self._text_key
-        if key is None or not SHARE_LINES:
+        if key is None or not SHARE_LINES or getattr(self.style, "hyphenationLang", False):
+            # Hyphenated breaks are changed in place when a paragraph is split: never shared.
             return super().breakLines(width)
         widths = (*width,) if isinstance(width, list | tuple) else (width,)
         broken = _BROKEN.setdefault(self.style, {})
@@ -93,20 +94,20 @@ _PARSED: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[str, str | None], 
     weakref.WeakKeyDictionary()
 )
 # Line breaks by style, then by ((markup, bullet), widths), with what breaking sets
-# on the paragraph (_BREAK_STATE).
+# on the paragraph (_BREAK_STATE): besides sizes, ReportLab replaces a paragraph's
+# fragments by the word list its lines index into, which splitting a paragraph
+# reads. With that set too, a paragraph given shared breaks is the paragraph
+# ReportLab would have made, so the breaks are shared across plans: a roster's
+# plans repeat the same cards and labels.
 _BROKEN: weakref.WeakKeyDictionary[
     ParagraphStyle, dict[tuple[tuple[str, str | None], tuple[float, ...]], tuple[Any, dict[str, Any]]]
 ] = weakref.WeakKeyDictionary()
-_BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations")
+_BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations", "frags")
 SHARE_LINES = True  # False breaks every paragraph afresh (the tests compare the bytes both ways)
 
 
 def forget_lines() -> None:
-    """Forget the shared line breaks: call at the start of each document.
-
-    Line breaks are shared within a document only; shared from one document to
-    the next they changed bytes.
-    """
+    """Forget the shared line breaks (memory only: the next plan's bytes are the same)."""
     _BROKEN.clear()
 
 
