@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hiprehab.engine import build_plan
 from hiprehab.errors import InvalidInputError
-from hiprehab.export.plan import plan_to_json
+from hiprehab.export.plan import plan_to_dict, plan_to_json
 from hiprehab.load.profile import build_profile
 from hiprehab.model.plan import ATTACHMENT
 from hiprehab.render import pdf_bytes
@@ -18,7 +18,7 @@ from hiprehab.render.attach import Attachment, embed_files
 from hiprehab.review import run_review
 from hiprehab.review.entries import LogError
 from hiprehab.review.logfile import COLUMNS, log_sheet_text, read_log
-from hiprehab.review.record import PlanFileError, read_plan_pdf
+from hiprehab.review.record import PlanFileError, plan_in_bytes, read_plan_pdf
 from testing.engine_inputs import default_inputs
 from testing.review_inputs import RUNNER, START, first_plan, record
 
@@ -174,3 +174,24 @@ def test_a_runner_with_osteoarthritis_is_reviewed_by_the_zones_their_plan_printe
         "hold",
         f"pain reached 3-5 (amber) in 2 of 2 strength sessions in week {plan.weeks[-1].number}: hold",
     )
+
+
+def test_the_plan_is_read_straight_from_the_bytes_hiprehab_wrote() -> None:
+    """A plan's PDF gives its JSON without a PDF library: the one embedded plan, decoded."""
+    assert plan_in_bytes(pdf_bytes(first_plan(), figures=False)) == plan_to_dict(first_plan())
+
+
+def test_two_embedded_plans_are_told_apart_by_name(tmp_path: Path) -> None:
+    """With another plan attached beside it, the bytes are not guessed at: the named attachment is read."""
+    other = first_plan(weeks=4)
+    target = tmp_path / "plan.pdf"
+    canvas = Canvas(str(target), invariant=1)
+    canvas.showPage()
+    attachments = (
+        Attachment(ATTACHMENT, plan_to_json(first_plan()).encode(), "application/json", "plan"),
+        Attachment("older.json", plan_to_json(other).encode(), "application/json", "an older plan"),
+    )
+    embed_files(canvas, attachments)
+    canvas.save()
+    assert plan_in_bytes(target.read_bytes()) is None
+    assert read_plan_pdf(target).sessions == record().sessions

@@ -14,12 +14,14 @@ from hiprehab.review.carry import carry_from, next_profile
 from hiprehab.review.decide import review_log
 from hiprehab.review.entries import Entry
 from testing.engine_inputs import default_inputs
+from testing.plans import EPSILON, length
 from testing.review_inputs import record
 
 if TYPE_CHECKING:
     from hiprehab.model.carry import Carry
     from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.plan import Plan
+    from hiprehab.model.profile import Profile
     from hiprehab.model.template import Template
     from hiprehab.review.decide import Review
 
@@ -73,15 +75,39 @@ def assert_no_progress_after_red(review: Review, carry: Carry, nxt: Plan, catalo
         assert runs[0].stage <= carry.walk_run_stage
 
 
+def assert_running_caps(review: Review, nxt: Plan, template: Template, profile: Profile) -> None:
+    """A runner building volume starts within the weekly and single-run caps of what they ran.
+
+    After a red run in the last week, the first week runs no more than the runner ran.
+    Walk-run stages (set by minutes) are the ladder's own, checked above.
+    """
+    if template.build is None or not nxt.weeks:
+        return
+    first = [
+        s.run for d in nxt.weeks[0].days for s in d.sessions if s.run is not None and s.run.stage is None
+    ]
+    total = sum(length(r) for r in first)
+    assert total <= profile.weekly_volume * (1 + template.build.weekly_increase_max) + EPSILON
+    for run in first:
+        assert length(run) <= profile.longest_run * template.build.single_run_cap + EPSILON
+    last = review.weeks[-1].week
+    if any(
+        x.session.type == "run" and x.session.week == last and x.done and x.zone == "red"
+        for x in review.logged
+    ):
+        assert total <= profile.weekly_volume + EPSILON
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]
 )
 @given(data=st.data())
 def test_the_next_block_keeps_the_caps_and_never_progresses_after_red(data: st.DataObject) -> None:
-    """For any log: doses, rungs and running within a fresh plan's caps; a red group never moves up."""
+    """For any log of either goal: doses, rungs and running within a fresh plan's caps; red never moves up."""
     catalogue, templates, rules = default_inputs()
-    template = templates["manage"]
-    rec = record()
+    goal = data.draw(st.sampled_from(["manage", "prevent"]), label="goal")
+    template = templates[goal]
+    rec = record(goal)
     count = data.draw(st.integers(1, len(rec.sessions)), label="sessions logged")
     rows = data.draw(st.lists(ROW, min_size=count, max_size=count), label="rows")
     entries = tuple(Entry(s, *row) for s, row in zip(rec.sessions, rows, strict=False))
@@ -95,3 +121,32 @@ def test_the_next_block_keeps_the_caps_and_never_progresses_after_red(data: st.D
     assert nxt.start == start
     assert_fresh_caps(nxt, template)
     assert_no_progress_after_red(review, carry, nxt, catalogue)
+    assert_running_caps(review, nxt, template, profile)
+
+
+def test_a_red_run_in_the_last_week_does_not_grow_the_running() -> None:
+    """A prevent runner whose run of the last week was worse the next morning runs no more next block."""
+    catalogue, templates, rules = default_inputs()
+    template = templates["prevent"]
+    rec = record("prevent")
+    last = rec.sessions[-1].week
+    red = next(s for s in rec.sessions if s.week == last and s.type == "run")
+    entries = tuple(
+        Entry(s, done=True, pain_during=1, pain_next_morning=3 if s == red else 1) for s in rec.sessions
+    )
+    review = review_log(rec, entries, template)
+    assert review.referral == ()
+    assert next(d.move for d in review.decisions if d.group == "run") == "back"
+    profile = build_profile(None, next_profile(rec, review, None))
+    nxt = build_plan(
+        catalogue,
+        template,
+        rules,
+        profile,
+        review.last_day + dt.timedelta(days=1),
+        carry_from(rec, review, catalogue),
+    )
+    assert_running_caps(review, nxt, template, profile)
+    first = [s.run for d in nxt.weeks[0].days for s in d.sessions if s.run is not None]
+    assert first
+    assert sum(length(r) for r in first) <= profile.weekly_volume + EPSILON

@@ -38,30 +38,27 @@ def _javascript(script: str) -> PDFDictionary:
 
 
 class LogForm(AcroForm):
-    """ReportLab's form with each field's look computed once, and score fields limited to 0 to 10.
+    """ReportLab's form with each check box look computed once, and score fields limited to 0 to 10.
 
-    Every check box of a size looks alike, as does every score field: ReportLab
-    redraws six looks per check box (on, off, pressed, hovered) before it finds
-    the one it already keeps, which is most of the cost of a plan's form.
+    Every check box of a size looks alike: ReportLab redraws six looks per box
+    (on, off, pressed, hovered) before it finds the one it already keeps, which
+    is most of the cost of a plan's form. A box's looks may be shared, since
+    ticking it only switches between them. A score field's look is not: a
+    program that fills the form may write the score into the look itself, so
+    each field keeps its own (ReportLab gives each its own font object, which
+    keeps their looks apart).
     """
 
     def __init__(self, canv: Canvas) -> None:
         super().__init__(canv)
         self._looks: dict[tuple[str, ...], Any] = {}
 
-    def _look(self, kind: str, draw: Any, *args: Any, **kwargs: Any) -> Any:
-        ident = (kind, *map(repr, args), *(f"{k}={v!r}" for k, v in sorted(kwargs.items())))
-        if ident not in self._looks:
-            self._looks[ident] = draw(*args, **kwargs)
-        return self._looks[ident]
-
     def checkboxAP(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - ReportLab's name
         """The look of a check box in one state, drawn once per size and colour."""
-        return self._look("checkbox", super().checkboxAP, *args, **kwargs)
-
-    def txAP(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - ReportLab's name
-        """The look of a text field, drawn once per size, font and value."""
-        return self._look("text", super().txAP, *args, **kwargs)
+        ident = (*map(repr, args), *(f"{k}={v!r}" for k, v in sorted(kwargs.items())))
+        if ident not in self._looks:
+            self._looks[ident] = super().checkboxAP(*args, **kwargs)
+        return self._looks[ident]
 
     def limit_last_field(self) -> None:
         """Give the field added last the score actions: digits only, 0 to 10."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -146,17 +148,69 @@ def plan_record(data: dict[str, Any], source: str) -> PlanRecord:
     return PlanRecord(source, data, start, end, tuple(sessions), tuple(phases))
 
 
+_EMBEDDED = re.compile(rb"/Type\s*/EmbeddedFile\b")
+_LENGTH = re.compile(rb"/Length\s+(\d+)(\s+\d+\s+R)?")
+_HEAD_MAX = 512  # bytes from "obj" to "stream" in the stream's dictionary as ReportLab writes it
+
+
+def _stream_at(data: bytes, match: re.Match[bytes]) -> bytes | None:
+    """The decoded bytes of the embedded-file stream whose dictionary holds ``match``, if plain."""
+    begin = data.rfind(b" obj", max(0, match.start() - _HEAD_MAX), match.start())
+    end = data.find(b"stream", match.end(), match.end() + _HEAD_MAX)
+    if begin < 0 or end < 0:
+        return None
+    head = data[begin:end]
+    length = _LENGTH.search(head)
+    if length is None or length[2] is not None or b"endstream" in head:
+        return None
+    start = end + len(b"stream")
+    start += 2 if data[start : start + 2] == b"\r\n" else 1
+    body = data[start : start + int(length[1])]
+    filters = re.findall(rb"/(\w+Decode)\b", head)
+    if filters == [b"FlateDecode"]:
+        try:
+            return zlib.decompress(body)
+        except zlib.error:
+            return None
+    return body if not filters else None
+
+
+def plan_in_bytes(data: bytes) -> dict[str, Any] | None:
+    """The plan's JSON read straight from the bytes of a PDF laid out as ReportLab writes it.
+
+    Opening the PDF with pypdf costs more than the rest of reading a log; this
+    finds the one embedded file that is a plan without it. Anything unexpected
+    (no such file, two of them, a length kept elsewhere, another filter) gives
+    None, and the PDF is then read properly.
+    """
+    found: list[dict[str, Any]] = []
+    for match in _EMBEDDED.finditer(data):
+        body = _stream_at(data, match)
+        if body is None:
+            continue
+        try:
+            parsed = json.loads(body)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue
+        if isinstance(parsed, dict) and parsed.get("format") == FORMAT:
+            found.append(parsed)
+    return found[0] if len(found) == 1 else None
+
+
 def read_plan_pdf(path: Path) -> PlanRecord:
     """The plan a PDF written by ``hiprehab plan`` carries (its embedded ``hiprehab-plan.json``)."""
-    from pypdf import PdfReader  # noqa: PLC0415 - pypdf loads only when a PDF is read
-    from pypdf.errors import PdfReadError  # noqa: PLC0415
-
     try:
         data = path.read_bytes()
     except OSError as err:
         raise PlanFileError(f"{path}: cannot read: {err.strerror}") from None
     if not data.startswith(b"%PDF-"):
         raise PlanFileError(f"{path}: expected a PDF written by hiprehab plan; this file is not a PDF")
+    quick = plan_in_bytes(data)
+    if quick is not None:
+        return plan_record(quick, str(path))
+    from pypdf import PdfReader  # noqa: PLC0415 - pypdf loads only when a PDF is read
+    from pypdf.errors import PdfReadError  # noqa: PLC0415
+
     try:
         attachments = PdfReader(io.BytesIO(data)).attachments
         embedded = attachments.get(ATTACHMENT)
