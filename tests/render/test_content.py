@@ -132,8 +132,8 @@ def test_library_lists_every_exercise_once_numbered(pdf: bytes, texts: list[str]
     """Each library exercise has one card, numbered 1, 2, 3... in first-use order."""
     library = " ".join(texts[i] for i in section_pages(pdf, "Exercise library", None))
     plan = make_plan(weeks=2)
-    assert [library.count(f"{e.name} Usual dose: ") for e in plan.library] == [1] * len(plan.library)
-    positions = [library.index(f"{n} {e.name} Usual dose: ") for n, e in enumerate(plan.library, 1)]
+    assert [library.count(f"{e.name} Starting dose: ") for e in plan.library] == [1] * len(plan.library)
+    positions = [library.index(f"{n} {e.name} Starting dose: ") for n, e in enumerate(plan.library, 1)]
     assert positions == sorted(positions)
 
 
@@ -141,7 +141,7 @@ def test_harder_names_its_card_number(pdf: bytes, texts: list[str]) -> None:
     """A card's harder rung is named by its own card number in the library."""
     library = " ".join(texts[i] for i in section_pages(pdf, "Exercise library", None))
     assert "Harder: card 8 (Marching bridge)" in library
-    assert "8 Marching bridge Usual dose: 2 x 8 reps per side." in library
+    assert "8 Marching bridge Starting dose: 2 x 8 reps per side." in library
 
 
 def test_cover_summarises_the_plan(texts: list[str]) -> None:

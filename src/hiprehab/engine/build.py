@@ -198,4 +198,5 @@ def build_plan(
         tuple(notices),
         avoided=tuple(sorted(selector.avoid)),
         excluded=selector.left_out(),
+        card_doses=scheduler.card_doses,
     )

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from hiprehab.model.exercise import Dose
 from hiprehab.model.template import Range
 
 if TYPE_CHECKING:
@@ -32,6 +33,20 @@ class Track:
     sets: int
     amount: int
     """Reps, or hold seconds, or minutes, depending on the exercise's dose."""
+
+    def as_dose(self) -> Dose:
+        """This dose as a catalogue dose: its sets and amount, the exercise's side, rest and tempo."""
+        how = measure(self.exercise)
+        given = self.exercise.dose
+        return Dose(
+            sets=self.sets,
+            reps=self.amount if how == "reps" else None,
+            hold_s=self.amount if how == "hold_s" else None,
+            duration_min=float(self.amount) if how == "duration_min" else None,
+            per_side=given.per_side,
+            rest_s=given.rest_s,
+            tempo=given.tempo,
+        )
 
 
 def measure(exercise: Exercise) -> str:

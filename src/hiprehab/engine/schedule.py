@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from hiprehab.engine.select import Selector
     from hiprehab.model.carry import Carry, Move
     from hiprehab.model.catalogue import Catalogue
-    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.exercise import Dose, Exercise
     from hiprehab.model.plan import Run
     from hiprehab.model.profile import Profile
     from hiprehab.model.template import Block, Phase, Template
@@ -174,6 +174,12 @@ class Scheduler:
     carry: Carry | None = None
     moves: dict[tuple[str, str], Move] = field(default_factory=dict)
     """Decisions carried over from the last block, applied the first time each family is used."""
+    phase: Phase | None = None
+    """The phase of the week being laid out."""
+    first_doses: dict[str, Dose] = field(default_factory=dict)
+    """The first dose each scheduled exercise gets."""
+    rung_doses: dict[str, Dose] = field(default_factory=dict)
+    """The dose an easier or harder rung would start at, where an item first points to it."""
 
     def __post_init__(self) -> None:
         running = self.carry.running if self.carry is not None else "hold"
@@ -213,6 +219,10 @@ class Scheduler:
         for used in (exercise, easier, harder):
             if used is not None:
                 self.library.setdefault(used.id, used)
+        self.first_doses.setdefault(exercise.id, track.as_dose())
+        for rung in (easier, harder):
+            if rung is not None and rung.id not in self.rung_doses:
+                self.rung_doses[rung.id] = self._rung_dose(rung, part).as_dose()
         return Item(
             exercise=exercise,
             sets=track.sets,
@@ -227,6 +237,19 @@ class Scheduler:
             optional=optional,
             change=change,
         )
+
+    def _rung_dose(self, rung: Exercise, part: Part) -> Track:
+        """The dose a plan would give ``rung`` where an item of ``part`` points to it."""
+        if part == "warmup":
+            return progress.before_run(rung, self.template.pre_run_static_max_s)
+        if part == "cooldown" or self.phase is None:
+            return progress.as_given(rung)
+        return progress.start(rung, self.phase.dose)
+
+    @property
+    def card_doses(self) -> dict[str, Dose]:
+        """The dose each card prints: the first scheduled one, else the one a rung would start at."""
+        return {**self.rung_doses, **self.first_doses}
 
     def _rotate(self, key: str, pool: list[Exercise], count: int) -> list[Exercise]:
         """Take ``count`` of ``pool`` in turn, so sessions vary from week to week."""
@@ -500,6 +523,7 @@ class Scheduler:
 
     def week(self, number: int, phase: Phase, deload: bool) -> Week:
         """Lay out one week: strength, holds, runs, cross-training, stretching, ice, rest."""
+        self.phase = phase
         dates = [self.start + dt.timedelta(days=7 * (number - 1) + i) for i in range(7)]
         plan: DayPlan = {d: [] for d in dates}
         strength = self._strength_dates(phase, dates)

@@ -15,11 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hiprehab.engine.progress import Track, measure, range_fields
+from hiprehab.engine.progress import Track, range_fields
 from hiprehab.engine.schedule import slots
 from hiprehab.engine.select import Selector
 from hiprehab.errors import InputWarning
-from hiprehab.model.exercise import Dose
 from hiprehab.vocab import EQUIPMENT, MAX_LEVEL
 from hiprehab.wording import dose_text
 
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 
     from hiprehab.engine.schedule import Slot
     from hiprehab.model.catalogue import Catalogue
-    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.exercise import Dose, Exercise
     from hiprehab.model.template import Template
 
 
@@ -57,15 +56,8 @@ def _reached(selector: Selector, exercise: Exercise, slot: Slot) -> list[Exercis
 
 
 def _as_dose(track: Track) -> Dose:
-    exercise = track.exercise
-    how = measure(exercise)
-    return Dose(
-        sets=track.sets,
-        reps=track.amount if how == "reps" else None,
-        hold_s=track.amount if how == "hold_s" else None,
-        duration_min=float(track.amount) if how == "duration_min" else None,
-        per_side=exercise.dose.per_side,
-    )
+    """The sets and amount of ``track``, as the warning words them (no rest or tempo)."""
+    return track.as_dose().model_copy(update={"rest_s": None, "tempo": None})
 
 
 def _written(exercise: Exercise) -> Track:

@@ -5,15 +5,16 @@ Nothing here decides anything; :func:`hiprehab.engine.schedule_plan` fills it in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from hiprehab.vocab import WEEKDAYS
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
-    from hiprehab.model.exercise import Exercise
+    from hiprehab.model.exercise import Dose, Exercise
     from hiprehab.model.notice import Notice
     from hiprehab.model.profile import Profile
     from hiprehab.model.screening import ScreeningRules
@@ -137,3 +138,6 @@ class Plan:
     """Exercises of this goal left out because of ``avoided``, in catalogue order."""
     summary: BlockSummary | None = None
     """For a next block made by ``hiprehab review``: how the last block went."""
+    card_doses: Mapping[str, Dose] = field(default_factory=dict, compare=False)
+    """The dose each card of the library prints: the first the plan gives the exercise or,
+    for an easier or harder rung it only points to, the dose it would start that rung at."""

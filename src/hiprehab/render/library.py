@@ -82,6 +82,11 @@ def avoid_text(exercise: Exercise) -> str | None:
     return f"Left out of plans for runners with {word_list([AVOID_LABELS[w] for w in exercise.avoid_if])}."
 
 
+def card_dose(plan: Plan, exercise: Exercise) -> str:
+    """The dose a card prints: the one the plan starts the exercise at, not the catalogue's."""
+    return dose_text(plan.card_doses.get(exercise.id, exercise.dose))
+
+
 def rung_text(easier: Exercise | None, harder: Exercise | None, numbers: dict[str, int]) -> str:
     """``<b>Easier:</b> card 4 (Bridge hold)   <b>Harder:</b> card 31 (...)``, or ""."""
     parts = []
@@ -105,8 +110,9 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         Heading(LIBRARY_TITLE, s.h1, ((LIBRARY_TITLE, 0),), "library"),
         Para(
             "Every exercise of your plan, numbered in the order you first meet it; the week sheets "
-            "name each one by its card number and give each week's dose. The cards after the last "
-            "one in your weeks are the easier and harder versions the cards point to.",
+            "name each one by its card number and give each week's dose; a card gives the dose "
+            "your plan starts it at. The cards after the last one in your weeks are the easier and "
+            "harder versions the cards point to.",
             s.body,
         ),
     ]
@@ -115,7 +121,7 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         # The title runs on into the text: the rest of its line holds the dose, not white space.
         title = (
             f'<font size="{s.card_title.fontSize}"><b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b></font>'
-            f"&nbsp;&nbsp; <b>Usual dose:</b> {esc(dose_text(exercise.dose))}. "
+            f"&nbsp;&nbsp; <b>Starting dose:</b> {esc(card_dose(plan, exercise))}. "
             f"<b>You need:</b> {esc(equipment)}."
         )
         easier, harder = given.get(exercise.id, (None, None))
