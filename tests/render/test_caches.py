@@ -15,6 +15,7 @@ from hiprehab.api import make_plan
 from hiprehab.fonts import register_fonts
 from hiprehab.render import clear_caches, flowables, pdf_bytes
 from hiprehab.render.flowables import Para
+from hiprehab.render.styles import derived
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
@@ -84,3 +85,12 @@ def test_paragraphs_split_across_pages_with_shared_line_breaks_are_reportlabs(
     monkeypatch.setattr(flowables, "SHARE_LINES", False)
     assert first_shared == split_paragraphs()
     assert kept == first_shared
+
+
+def test_a_derived_style_is_made_once_per_name_and_changes() -> None:
+    """Asked twice, a derived style is one object (its texts' parsing is shared); other changes, another."""
+    base = ParagraphStyle("base_for_test", fontName=fonts.REGULAR, fontSize=10, leading=12)
+    tight = derived(base, "tight", leading=11.0)
+    assert derived(base, "tight", leading=11.0) is tight
+    assert (tight.leading, tight.fontSize, tight.parent) == (11.0, 10, base)
+    assert derived(base, "tight", leading=10.5) is not tight

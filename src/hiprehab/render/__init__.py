@@ -17,7 +17,7 @@ from hiprehab.model.paper import check_paper
 from hiprehab.render.figures import Figures
 from hiprehab.render.flowables import forget_lines
 from hiprehab.render.story import make_document, plan_story
-from hiprehab.render.styles import Styles, make_styles
+from hiprehab.render.styles import Styles, forget_derived, make_styles
 
 if TYPE_CHECKING:
     from hiprehab.model.plan import Plan
@@ -43,6 +43,7 @@ def clear_caches() -> None:
     Only memory changes: a plan drawn after this has the same bytes as before.
     """
     _STYLES.clear()
+    forget_derived()
     forget_lines()
     clear_drawings()
 

@@ -8,6 +8,7 @@ write-in spaces are sized for a pen.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,3 +182,29 @@ def table_style(*commands: TableCommand) -> TableStyle:
     return TableStyle(
         [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE), *commands]
     )
+
+
+# Styles made from the plan's styles by derived(), kept as long as the process keeps
+# those (render._STYLES), by base style, then by name and changes.
+_DERIVED: weakref.WeakKeyDictionary[
+    ParagraphStyle, dict[tuple[str, tuple[tuple[str, Any], ...]], ParagraphStyle]
+] = weakref.WeakKeyDictionary()
+
+
+def derived(base: ParagraphStyle, name: str, **changes: Any) -> ParagraphStyle:
+    """``base`` with ``changes``, the same style object each time it is asked for in a process.
+
+    Paragraphs share their parsed text and line breaks by style object (see
+    ``flowables.Para``): a style made afresh for each plan, week or row would parse
+    and break all its texts again.
+    """
+    made = _DERIVED.setdefault(base, {})
+    key = (name, tuple(sorted(changes.items())))
+    if key not in made:
+        made[key] = ParagraphStyle(name, base, **changes)
+    return made[key]
+
+
+def forget_derived() -> None:
+    """Forget the derived styles (memory only)."""
+    _DERIVED.clear()

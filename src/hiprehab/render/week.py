@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, Spacer
 
@@ -24,7 +23,15 @@ from hiprehab.model.exercise import Dose
 from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.library import card_numbers
 from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
-from hiprehab.render.styles import HEADING_SHADE, LIGHT_RULE, RULE, SHADE, TableCommand, table_style
+from hiprehab.render.styles import (
+    HEADING_SHADE,
+    LIGHT_RULE,
+    RULE,
+    SHADE,
+    TableCommand,
+    derived,
+    table_style,
+)
 from hiprehab.render.words import (
     date_range,
     esc,
@@ -37,6 +44,7 @@ from hiprehab.render.words import (
 from hiprehab.wording import DAY_NAMES, SESSION_LABELS, UNIT_LABELS, dose_text
 
 if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Flowable
 
     from hiprehab.model.exercise import Exercise
@@ -239,17 +247,11 @@ class WeekSheet:
         self.page_height = page_height
         self.numbers = card_numbers(plan)
         self.day_width = LARGE_DAY_WIDTH if styles.large_print else DAY_WIDTH
-        self._styles: dict[tuple[str, Fit], ParagraphStyle] = {}
 
     def _style(self, base: ParagraphStyle, fit: Fit, name: str) -> ParagraphStyle:
-        # One style per name and fit for the whole plan: paragraphs parse each
+        # One style per name and fit for the whole process: paragraphs parse each
         # distinct text once per style (see Para), so new styles would parse again.
-        key = (name, fit)
-        if key not in self._styles:
-            self._styles[key] = ParagraphStyle(
-                name, base, leading=base.fontSize * fit.leading, spaceBefore=0, spaceAfter=0
-            )
-        return self._styles[key]
+        return derived(base, name, leading=base.fontSize * fit.leading, spaceBefore=0, spaceAfter=0)
 
     def _top(self, week: Week, fit: Fit) -> list[Flowable]:
         s = self.styles
@@ -264,9 +266,9 @@ class WeekSheet:
         flow: list[Flowable] = [
             Heading(
                 title + dates,
-                ParagraphStyle(
-                    "week_h",
+                derived(
                     s.h1,
+                    "week_h",
                     fontSize=s.h1.fontSize * 0.9,
                     leading=s.h1.leading * 0.85,
                     spaceAfter=fit.gap,
@@ -294,13 +296,9 @@ class WeekSheet:
         return flow
 
     def _heading_style(self, fit: Fit) -> ParagraphStyle:
-        key = ("week_h", fit)
-        if key not in self._styles:
-            h1 = self.styles.h1
-            self._styles[key] = ParagraphStyle(
-                "week_h", h1, fontSize=h1.fontSize * 0.9, leading=h1.leading * 0.85, spaceAfter=fit.gap
-            )
-        return self._styles[key]
+        h1 = self.styles.h1
+        size, leading = h1.fontSize * 0.9, h1.leading * 0.85
+        return derived(h1, "week_h", fontSize=size, leading=leading, spaceAfter=fit.gap)
 
     def _label(self, row: Row, cell: ParagraphStyle) -> Para:
         card = self.numbers[row.exercise.id]
@@ -312,9 +310,7 @@ class WeekSheet:
         note = f" <i>({', '.join(extra)})</i>" if extra else ""
         return Para(
             f"<b>{card}</b>&nbsp;&nbsp;{esc(row.exercise.name)}{note} · {esc(row.dose)}",
-            ParagraphStyle(
-                "week_row", cell, leftIndent=cell.fontSize * 1.6, firstLineIndent=-cell.fontSize * 1.6
-            ),
+            derived(cell, "week_row", leftIndent=cell.fontSize * 1.6, firstLineIndent=-cell.fontSize * 1.6),
         )
 
     def _table(self, week: Week, fit: Fit) -> Grid:
