@@ -48,6 +48,8 @@ class Goals:
 
     templates: dict[str, Template]
     rules: ScreeningRules
+    files: tuple[str, ...] = ()
+    """The template and screening files read, in order."""
 
 
 def load_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = True) -> Catalogue:
@@ -59,15 +61,22 @@ def load_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = Tr
 
 
 def load_goals(
-    folders: Iterable[Path | str] = (), *, user_folder: bool = True, catalogues: Iterable[Path | str] = ()
+    folders: Iterable[Path | str] = (),
+    *,
+    user_folder: bool = True,
+    catalogues: Iterable[Path | str] = (),
+    check_against: Catalogue | None = None,
 ) -> Goals:
     """The built-in goal templates and screening rules, the user's, those in ``catalogues``, then ``folders``.
 
     A catalogue folder made by ``hiprehab catalogue init`` brings its ``templates/`` along.
+    With ``check_against`` (the loaded catalogue), every family and role a template's
+    slots name must exist in it: a misspelt family is an error, not an empty slot.
+    Raises :class:`~hiprehab.errors.InvalidInputError` listing every problem of every file.
     """
     sources = template_sources(folders, user=user_folder, catalogues=catalogues)
-    templates, rules = template_loader.load_templates(sources)
-    return Goals(templates, rules)
+    loaded = template_loader.read_templates(sources, check_against)
+    return Goals(loaded.templates, loaded.rules, loaded.files)
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,7 @@ def check_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = T
     except InvalidInputError as err:
         problems.extend(err.problems)
     try:
-        goals = load_goals(user_folder=user_folder, catalogues=folders)
+        goals = load_goals(user_folder=user_folder, catalogues=folders, check_against=catalogue)
     except InvalidInputError as err:
         problems.extend(err.problems)
     if problems:
@@ -164,7 +173,7 @@ def make_plan(
     except InvalidInputError as err:
         problems.extend(err.problems)
     try:
-        goals = load_goals(templates, user_folder=user_folder, catalogues=catalogues)
+        goals = load_goals(templates, user_folder=user_folder, catalogues=catalogues, check_against=catalogue)
     except InvalidInputError as err:
         problems.extend(err.problems)
     try:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 BROKEN = Path(__file__).parents[1] / "fixtures" / "broken"
 BUILT_IN = data_dir("exercises")
+TEMPLATES = sum(p.name != "screening.yaml" for p in data_dir("templates").glob("*.yaml"))
 HEADER = "ID                                KIND       FAMILY                       LEVEL  NAME"
 MY_BRIDGE = """\
 exercises:
@@ -220,7 +221,10 @@ def test_exercises_show_misspelt_id_suggests_the_known_one(runner: CliRunner) ->
 def test_catalogue_check_prints_the_summary(runner: CliRunner, shipped: Catalogue) -> None:
     """``catalogue check`` on the built-in catalogue exits 0 with the summary line only."""
     result = runner.invoke(app, ["catalogue", "check"])
-    summary = f"{len(shipped.exercises)} exercises in {len(shipped.files)} files: no problems found\n"
+    summary = (
+        f"{len(shipped.exercises)} exercises in {len(shipped.files)} files, "
+        f"{TEMPLATES} goal templates and the screening rules in {TEMPLATES + 1} files: no problems found\n"
+    )
     assert (result.exit_code, result.stdout, result.stderr) == (0, summary, "")
 
 
@@ -265,7 +269,9 @@ def test_catalogue_check_reports_a_replaced_built_in_id(
             "1 built-in exercise replaced by mine\n"
             f"mine/bridge.yaml:2:5: replaces 'double-leg-bridge' "
             f"from {BUILT_IN / 'strength.yaml'}:{old.line}\n"
-            f"{len(shipped.exercises)} exercises in {len(shipped.files) + 1} files: no problems found\n"
+            f"{len(shipped.exercises)} exercises in {len(shipped.files) + 1} files, "
+            f"{TEMPLATES} goal templates and the screening rules in {TEMPLATES + 1} files: "
+            "no problems found\n"
         ),
     )
 

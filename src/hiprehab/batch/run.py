@@ -81,7 +81,12 @@ def _load(settings: Settings) -> None:
     """Load the catalogue and goals of ``settings`` once for this process."""
     global _loaded  # noqa: PLW0603 - a worker process's one catalogue, loaded by the pool's initializer
     catalogue = load_catalogue(settings.catalogues, user_folder=settings.user_folder)
-    goals = load_goals(settings.templates, user_folder=settings.user_folder, catalogues=settings.catalogues)
+    goals = load_goals(
+        settings.templates,
+        user_folder=settings.user_folder,
+        catalogues=settings.catalogues,
+        check_against=catalogue,
+    )
     _loaded = (settings, catalogue, goals)
 
 

@@ -81,8 +81,8 @@ def batch(
         read = read_roster(roster)
         # The catalogue and templates are checked once here, so their problems are
         # told once, before any worker starts.
-        load_catalogue(catalogue or ())
-        load_goals(templates or ())
+        cat = load_catalogue(catalogue or ())
+        load_goals(templates or (), catalogues=catalogue or (), check_against=cat)
         _make_folder(out_dir)
     settings = Settings(
         out_dir=out_dir,

@@ -17,6 +17,7 @@ from hiprehab.vocab import GOALS, KINDS
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from hiprehab.api import Goals
     from hiprehab.model.catalogue import Replacement
 
 
@@ -108,11 +109,13 @@ def catalogue_check(
         bool, typer.Option("--verbose", "-v", help="List every built-in exercise your files replace.")
     ] = False,
 ) -> None:
-    """Check the built-in catalogue plus the given files or folders; list every problem and warning.
+    """Check the built-in catalogue and templates plus your files or folders; list problems and warnings.
 
-    Problems (a field that is wrong) exit 1. Warnings (an exercise no template ever
-    plans, a dose a template's range changes) are shown on stderr and exit 0, or 1
-    with --strict. A folder `catalogue init` made is checked whole, templates too.
+    Problems (a field that is wrong, a family a template names that the catalogue
+    lacks) exit 1. Warnings (an exercise no template ever plans, a dose a template's
+    range changes) are shown on stderr and exit 0, or 1 with --strict. A folder
+    `catalogue init` made is checked whole (exercises, templates and screening rules);
+    a folder named `templates`, or of template files, is checked as templates.
     """
     from hiprehab.api import check_catalogue  # noqa: PLC0415 - keep --help fast
 
@@ -126,7 +129,7 @@ def catalogue_check(
     files = len(cat.files)
     count = len(report.warnings)
     warned = f"{count} warning{'s' if count != 1 else ''}, " if count else ""
-    checked = f"{len(cat.exercises)} exercises in {files} file{'s' if files != 1 else ''}"
+    checked = checked_text(len(cat.exercises), files, report.goals)
     verdict = f"{checked}: {warned}no problems found"
     if strict and count:
         fail(f"{verdict}; --strict makes the warnings fail", ExitCode.INVALID_INPUT)
@@ -156,6 +159,16 @@ def replacement_lines(replacements: Sequence[Replacement], *, verbose: bool) -> 
                 for s in swaps
             ]
     return lines
+
+
+def checked_text(exercises: int, files: int, goals: Goals) -> str:
+    """What was checked: "75 exercises in 5 files, 2 goal templates and the screening rules in 3 files"."""
+    goal_files = len(goals.files)
+    return (
+        f"{exercises} exercise{'s' if exercises != 1 else ''} in {files} file{'s' if files != 1 else ''}, "
+        f"{len(goals.templates)} goal template{'s' if len(goals.templates) != 1 else ''} "
+        f"and the screening rules in {goal_files} file{'s' if goal_files != 1 else ''}"
+    )
 
 
 @catalogue_app.command("init")
