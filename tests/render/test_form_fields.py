@@ -120,8 +120,8 @@ def test_a_filled_field_shows_on_its_week_page(tmp_path: Path) -> None:
     assert len(changed) == 1
 
 
-def test_check_boxes_drawn_from_remembered_appearances_have_reportlabs_bytes() -> None:
-    """Boxes of two sizes on two pages: the same file as ReportLab's own check boxes, made afresh each."""
+def test_check_boxes_copied_from_the_first_of_their_size_have_reportlabs_bytes() -> None:
+    """Boxes of two sizes on two pages, copied from the first of their size: ReportLab's own file, exactly."""
 
     def page_of_boxes(remembered: bool) -> bytes:
         canvas = Canvas(io.BytesIO(), invariant=1)

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reportlab import rl_config
 from reportlab.lib.colors import black, transparent
 from reportlab.pdfbase.acroform import AcroForm
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -31,6 +33,47 @@ SCORE_KEYSTROKE = "if (!event.willCommit) event.rc = /^[0-9]*$/.test(event.chang
 """Only digits may be typed into a score (a JavaScript keystroke action)."""
 SCORE_VALIDATE = f"AFRange_Validate(true, {SCORE_MIN}, true, {SCORE_MAX});"
 """A score outside 0 to 10 is refused when the field is left (Acrobat's form function)."""
+
+
+CHECK_BOX_STYLE: dict[str, Any] = {
+    "buttonStyle": "check",
+    "borderWidth": 0,
+    "borderColor": transparent,
+    "fillColor": transparent,
+    "textColor": black,
+    "fieldFlags": "",
+}
+"""How every check box looks: no border or fill of its own, a black tick when ticked."""
+_OWN_ENTRIES = frozenset({"P", "Rect", "T", "TU"})
+"""The entries in which one check box's dictionary differs from another of its size: page, place, names."""
+
+
+class _BoxEntries(PDFDictionary):
+    """A check box's dictionary whose entries shared by every box of its size are formatted once.
+
+    Formats exactly as ReportLab's dictionary does; a plan has hundreds of boxes.
+    """
+
+    def __init__(self, entries: dict[str, Any], formatted: dict[str, bytes]) -> None:
+        super().__init__(entries)
+        self.formatted = formatted
+
+    def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803 - ReportLab's name
+        """The dictionary as PDF: shared entries as formatted the first time, its own afresh."""
+        lines = []
+        for key in sorted(self.dict):
+            line = self.formatted.get(key)
+            if line is None:
+                line = pdf_format(PDFName(key), document) + b" " + pdf_format(self.dict[key], document)
+                if key not in _OWN_ENTRIES:
+                    self.formatted[key] = line
+            lines.append(line)
+        multiline: Any = self.multiline  # True, False or "forced" (its stubs say bool)
+        if (multiline and rl_config.pdfMultiLine) or multiline == "forced":
+            return b"<<\n" + IND.join(lines) + b"\n>>"
+        for index in reversed(range(6, len(lines), 6)):  # ReportLab's: a line break every six entries
+            lines.insert(index, b"\n ")
+        return b"<<\n" + b" ".join(lines) + b"\n>>"
 
 
 def _javascript(script: str) -> PDFDictionary:
@@ -52,6 +95,36 @@ class LogForm(AcroForm):
     def __init__(self, canv: Canvas) -> None:
         super().__init__(canv)
         self._looks: dict[tuple[str, ...], Any] = {}
+        self._boxes: dict[float, tuple[dict[str, Any], dict[str, bytes]]] = {}
+
+    def tick_box(self, name: str, tooltip: str, x: float, y: float, size: float) -> None:
+        """A check box in :data:`CHECK_BOX_STYLE` at (x, y) of the current drawing position.
+
+        The first box of a size is ReportLab's; every later one copies its
+        dictionary with its own page, place, name and tooltip, which is what
+        ReportLab would make for it, without redrawing and comparing its looks.
+        """
+        form: Any = self  # ReportLab takes points as floats; its stubs ask for ints
+        made = self._boxes.get(size)
+        if made is None or not name or not tooltip:
+            form.checkbox(name=name, tooltip=tooltip, x=x, y=y, size=size, relative=True, **CHECK_BOX_STYLE)
+            if made is None and name and tooltip:
+                canvas: Any = self.canv  # its stubs type it as a weak reference; it is the canvas
+                box = canvas._doc.idToObject[self.fields[-1].name]  # noqa: SLF001 - no public handle
+                self._boxes[size] = (box.dict, {})
+            return
+        entries, formatted = made
+        canvas = self.canv
+        x, y = canvas.absolutePosition(x, y)
+        box = _BoxEntries(entries, formatted)
+        box.dict.update(
+            P=canvas._doc.thisPageRef(),  # noqa: SLF001
+            Rect=PDFArray((x, y, x + size, y + size)),
+            TU=PDFString(tooltip),
+            T=PDFString(name),
+        )
+        canvas._addAnnotation(box)  # noqa: SLF001
+        self.fields.append(form.getRef(box))
 
     def checkboxAP(self, *args: Any, **kwargs: Any) -> Any:  # noqa: N802 - ReportLab's name
         """The look of a check box in one state, drawn once per size and colour."""
@@ -87,20 +160,7 @@ def _form(canvas: Canvas) -> Any:
 
 def add_checkbox(canvas: Canvas, name: str, x: float, y: float, size: float, tooltip: str) -> None:
     """A check box over the tick box at (x, y) of the current drawing position."""
-    _form(canvas).checkbox(
-        name=name,
-        tooltip=tooltip,
-        x=x,
-        y=y,
-        size=size,
-        buttonStyle="check",
-        borderWidth=0,
-        borderColor=transparent,
-        fillColor=transparent,
-        textColor=black,
-        fieldFlags="",
-        relative=True,
-    )
+    _form(canvas).tick_box(name, tooltip, x, y, size)
 
 
 def add_score_field(
