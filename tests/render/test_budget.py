@@ -21,6 +21,7 @@ from testing.render_fixtures import (
     page_texts,
     real_outline,
     real_page_count,
+    real_pdf,
     real_plan,
 )
 
@@ -148,3 +149,12 @@ def test_alike_weeks_share_an_overview_row_with_their_pages() -> None:
         cell = f"{first.number}\u2013{last.number}" if last is not first else f"{first.number}"
         pages = f"{start}\u2013{end}" if last is not first else f"{start}"
         assert f"{cell} {short_date(first.days[0].date)} {pages} " in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("profile", sorted(set(BUDGET) - {"manage-52"}))
+def test_every_library_page_but_the_last_holds_three_cards(profile: str, paper: str) -> None:
+    """No library page in the middle of the section is left mostly empty: each holds three cards or more."""
+    _, library, total = _parts(profile, paper)
+    texts = page_texts(real_pdf(profile, paper))
+    assert min(texts[i].count(" Usual dose: ") for i in range(library, total - 1)) >= 3

@@ -66,6 +66,7 @@ PART_WORDS = {"warmup": "before the run", "cooldown": "after the run"}
 
 DAY_WIDTH = 13.6 * mm  # a 5 mm box, and "20 min" on one line at 10 pt
 LARGE_DAY_WIDTH = 16 * mm  # the label column keeps 70 mm or more at 14 pt
+RUN_GAP = 0.3  # between a run's target and its tick box, as a share of the text size
 LARGE_PAGES = 2  # a week in large print may take two pages, never more where tightening allows
 LARGE_ROW_SLACK = 24 * mm  # what a page may lose where the table breaks: a row of three lines at 14 pt
 
@@ -360,7 +361,7 @@ class WeekSheet:
                         *(
                             [
                                 Para(run_cell(group.runs[i], units), center),
-                                Spacer(0, 2),
+                                Spacer(0, RUN_GAP * size),  # clear of the last line's descenders
                                 self._box(week, i, group, 0, fit),
                             ]
                             if i in group.runs
