@@ -205,7 +205,7 @@ class PageRef(Flowable):
         super().__init__()
         self.key = key
         self.last = last
-        """With ``last``, the range from ``key``'s page to ``last``'s: 18 to 21."""
+        """With ``last``, the range from ``key``'s page to ``last``'s (a :class:`PageMark`'s): 18 to 21."""
         self.font = font
         self.size = size
         self.width = stringWidth(f"000{PAGE_RANGE_DASH}000" if last else "000", font, size)
@@ -230,6 +230,26 @@ class PageRef(Flowable):
         else:
             self.canv.doForm(page_form(self.key))
         self.canv.restoreState()
+
+
+class PageMark(Flowable):
+    """Takes no room; records the page it lands on under ``key``, for a :class:`PageRef` range's end."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """No room at all."""
+        del availWidth, availHeight
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        """Record the page number (the last mark under a key wins)."""
+        marks = getattr(self.canv, "page_marks", None)
+        if marks is not None:
+            marks[self.key] = self.canv.getPageNumber()
 
 
 PAGE_RANGE_DASH = "\u2013"  # an en dash: 18-21 in print

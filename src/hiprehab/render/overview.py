@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer
 
 from hiprehab import fonts
@@ -23,7 +24,7 @@ from hiprehab.render.styles import (
     TableCommand,
     table_style,
 )
-from hiprehab.render.week import week_page_key
+from hiprehab.render.week import week_end_key, week_page_key
 from hiprehab.render.words import DASH, esc, short_date
 from hiprehab.wording import DAY_NAMES
 
@@ -53,11 +54,9 @@ ROW_PER_WEEK_UP_TO = 16
 WEEKS_A_ROW = 4
 """In a longer plan, a row holds up to this many alike weeks: about a month."""
 
-WEEK_COLUMN = 62.0
-PAGE_COLUMN = 36.0
-RANGE_WEEK_COLUMN = 84.0  # weeks "13-16  29 Mar", with an en dash
-RANGE_PAGE_COLUMN = 44.0  # pages "18-21"
 PHASE_COLUMN = 92.0
+"""The phase column's width at 10 pt, where the day columns leave room for it."""
+CELL_PAD = 2.0  # the calendar's left and right cell padding
 
 
 def session_code(session: Session) -> str:
@@ -123,6 +122,39 @@ def _legend(plan: Plan, styles: Styles) -> Para:
     return Para("Key: " + " · ".join(parts), styles.body)
 
 
+def _column_widths(plan: Plan, grouped: list[tuple[Week, Week]], styles: Styles, width: float) -> list[float]:
+    """Widths of the week, page, phase and day columns, measured from what they hold.
+
+    The day columns hold their headings on one line and the phase column its
+    longest word; the phase column is as wide as :data:`PHASE_COLUMN` (scaled
+    with the text) where there is room, and the week column gives way last
+    (its date then wraps under the week numbers).
+    """
+    size = styles.size
+
+    def bold(text: str) -> float:
+        return stringWidth(text, fonts.BOLD, size) + 2 * CELL_PAD + 1
+
+    def regular(text: str) -> float:
+        return stringWidth(text, fonts.REGULAR, size)
+
+    weeks = [
+        bold(f"{a.number}{PAGE_RANGE_DASH}{b.number}" if a is not b else str(a.number))
+        + regular(f"\u00a0\u00a0{short_date(a.days[0].date)}")
+        for a, b in grouped
+    ]
+    week = max([bold("Week"), *weeks])
+    sample = f"000{PAGE_RANGE_DASH}000" if any(a is not b for a, b in grouped) else "000"
+    page = max(bold("Page"), regular(sample) + 2 * CELL_PAD + 1)
+    day = max(bold(name[:3]) for name in DAY_NAMES)
+    words = [w for wk in plan.weeks for w in wk.phase.title.split()]
+    phase_least = max([bold(w) for w in words] or [bold("Phase")])
+    phase = max(phase_least, min(PHASE_COLUMN * size / BODY_SIZE, width - week - page - 7 * day))
+    week = min(week, width - page - phase - 7 * day)
+    day = (width - week - page - phase) / 7
+    return [week, page, phase, *[day] * 7]
+
+
 def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     """The overview page(s)."""
     header: list[object] = [
@@ -139,13 +171,12 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
     ]
     previous = None
     shaded = False
     grouped = week_rows(plan.weeks)
-    ranges = any(first is not last for first, last in grouped)
     for row, (week, last) in enumerate(grouped, 1):
         first_of_phase = week.phase.id != previous
         if first_of_phase and previous is not None:
@@ -162,19 +193,14 @@ def overview_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]
                     week_page_key(week),
                     fonts.REGULAR,
                     styles.size,
-                    week_page_key(last) if last is not week else "",
+                    week_end_key(last) if last is not week else "",
                 ),
                 _phase_cell(week, styles, first_of_phase=first_of_phase),
                 *(_day_cell(week, i, styles) for i in range(7)),
             ]
         )
-    scale = styles.size / BODY_SIZE
-    week_column, page_column = (
-        (RANGE_WEEK_COLUMN, RANGE_PAGE_COLUMN) if ranges else (WEEK_COLUMN, PAGE_COLUMN)
-    )
-    fixed = [week_column * scale, page_column * scale, PHASE_COLUMN * scale]  # long phase names wrap
-    day_width = (width - sum(fixed)) / 7
-    table = Grid(rows, colWidths=[*fixed] + [day_width] * 7, repeatRows=1)
+    widths = _column_widths(plan, grouped, styles, width)
+    table = Grid(rows, colWidths=widths, repeatRows=1)
     table.setStyle(table_style(*commands))
     # The calendar starts on a new page unless it fits whole where it is; a long one starts at once.
     return [

@@ -20,7 +20,7 @@ from reportlab.platypus import KeepInFrame, Spacer
 
 from hiprehab import fonts
 from hiprehab.model.exercise import Dose
-from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
+from hiprehab.render.flowables import Grid, Heading, PageMark, Para, SectionStart
 from hiprehab.render.library import card_numbers
 from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
 from hiprehab.render.styles import (
@@ -117,6 +117,11 @@ def week_outline(week: Week) -> str:
 def week_page_key(week: Week) -> str:
     """The name under which a week's page number is known (see :class:`~.flowables.PageRef`)."""
     return f"week{week.number}"
+
+
+def week_end_key(week: Week) -> str:
+    """The name under which the number of a week's last page is known (large print: its second)."""
+    return f"week{week.number}-end"
 
 
 def sheet_dose(item: Item) -> str:
@@ -462,14 +467,15 @@ class WeekSheet:
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
         start = SectionStart(week_label(week, self.plan))
+        end = PageMark(week_end_key(week))
         if self.styles.large_print:
-            return [start, *self._large(week)]
+            return [start, *self._large(week), end]
         found = self._fitted(week)
         if found is not None:
-            return [start, *found[1]]
+            return [start, *found[1], end]
         # Nothing else left to tighten: shrink the whole week to its page.
         content = self._content(week, fits(self.styles)[-1])
-        return [start, KeepInFrame(self.width, self.page_height, content, mode="shrink")]
+        return [start, KeepInFrame(self.width, self.page_height, content, mode="shrink"), end]
 
 
 def _units_word(units: str) -> str:
