@@ -9,7 +9,7 @@ import pytest
 from hiprehab.fonts import register_fonts
 from hiprehab.render import pdf_bytes
 from hiprehab.render.library import library_cards
-from hiprehab.render.overview import week_rows
+from hiprehab.render.overview import WEEKS_A_ROW, week_rows
 from hiprehab.render.story import make_document
 from hiprehab.render.styles import make_styles
 from hiprehab.render.week import WeekSheet, week_outline
@@ -135,14 +135,14 @@ def test_a_year_has_four_front_pages_at_most() -> None:
 
 
 def test_alike_weeks_share_an_overview_row_with_their_pages() -> None:
-    """In a long plan, up to four alike weeks in a row share a row naming their weeks and their pages."""
+    """In a long plan, up to eight alike weeks in a row share a row naming their weeks and their pages."""
     plan = make_plan(weeks=20)
     data = pdf_bytes(plan)
     marks = {title: page + 1 for _, title, page in outline(data)}
     text = " ".join(page_texts(data)[marks["Overview calendar"] - 1 : marks["Week 1: Settle"] - 1])
     rows = week_rows(plan.weeks)
     assert len(rows) < len(plan.weeks)
-    assert all(last.number - first.number < 4 for first, last in rows)
+    assert all(last.number - first.number < WEEKS_A_ROW for first, last in rows)
     for first, last in rows:
         start, end = marks[week_outline(first)], marks[week_outline(last)]
         assert end - start == last.number - first.number

@@ -2,7 +2,7 @@
 
 A row is one line. In a plan longer than :data:`ROW_PER_WEEK_UP_TO` weeks, weeks
 in a row that are alike (same phase, same sessions on the same days, both
-lighter or neither) share a row, up to four of them, with their range of weeks
+lighter or neither) share a row, up to eight of them, with their range of weeks
 and pages, so a year fits one page.
 """
 
@@ -51,8 +51,8 @@ CODES: dict[str, tuple[str, str]] = {
 
 ROW_PER_WEEK_UP_TO = 16
 """Plans up to this many weeks get a row for every week."""
-WEEKS_A_ROW = 4
-"""In a longer plan, a row holds up to this many alike weeks: about a month."""
+WEEKS_A_ROW = 8
+"""In a longer plan, a row holds up to this many alike weeks: about two months."""
 
 PHASE_COLUMN = 92.0
 """The phase column's width at 10 pt, where the day columns leave room for it."""
