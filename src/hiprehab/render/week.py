@@ -456,13 +456,17 @@ class WeekSheet:
         The roomiest layout that fits is taken. Over two pages the table breaks
         between rows, so each page may end up to a row short of full.
         """
-        layouts = [self._content(week, fit) for fit in fits(self.styles)]
-        heights = [_height(content, self.width) for content in layouts]
-        for room in (self.page_height, LARGE_PAGES * (self.page_height - LARGE_ROW_SLACK)):
-            for content, height in zip(layouts, heights, strict=True):
-                if height <= room:
-                    return content
-        return layouts[-1]
+        layouts = fits(self.styles)
+        best = self._content(week, layouts[-1])
+        # Each roomier layout is taller: laid out from the tightest up, only as far as one fits.
+        one_page = _height(best, self.width) <= self.page_height
+        room = self.page_height if one_page else LARGE_PAGES * (self.page_height - LARGE_ROW_SLACK)
+        for fit in reversed(layouts[:-1]):
+            content = self._content(week, fit)
+            if _height(content, self.width) > room:
+                break
+            best = content
+        return best
 
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
