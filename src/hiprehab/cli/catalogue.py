@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from hiprehab.api import Goals
-    from hiprehab.model.catalogue import Replacement
+    from hiprehab.model.catalogue import Replacement, Retirement
 
 
 @exercises_app.command("list")
@@ -126,6 +126,8 @@ def catalogue_check(
     cat = report.catalogue
     for line in replacement_lines(cat.replacements, verbose=verbose):
         typer.echo(printable(line))
+    for line in retirement_lines(cat.retired, verbose=verbose):
+        typer.echo(printable(line))
     files = len(cat.files)
     count = len(report.warnings)
     warned = f"{count} warning{'s' if count != 1 else ''}, " if count else ""
@@ -169,6 +171,24 @@ def checked_text(exercises: int, files: int, goals: Goals) -> str:
         f"{len(goals.templates)} goal template{'s' if len(goals.templates) != 1 else ''} "
         f"and the screening rules in {goal_files} file{'s' if goal_files != 1 else ''}"
     )
+
+
+def retirement_lines(retired: Sequence[Retirement], *, verbose: bool) -> list[str]:
+    """One line per ``retired.yaml``: how many exercises it leaves out; each one too with ``verbose``."""
+    by_file: dict[str, list[Retirement]] = {}
+    for retirement in retired:
+        by_file.setdefault(retirement.by.path, []).append(retirement)
+    lines = []
+    for path, gone in by_file.items():
+        built_in = all(g.built_in for g in gone)
+        noun = f"{'built-in ' if built_in else ''}exercise{'s' if len(gone) != 1 else ''}"
+        lines.append(f"{len(gone)} {noun} retired by {path}" + ("" if verbose else "; --verbose lists them"))
+        if verbose:
+            lines += [
+                f"{g.by.path}:{g.by.line}:{g.by.column}: leaves out '{g.id}' of {g.old.path}:{g.old.line}"
+                for g in gone
+            ]
+    return lines
 
 
 @catalogue_app.command("init")

@@ -20,8 +20,9 @@ from hiprehab.load.cache import read_checked
 from hiprehab.load.equipment import check_equipment
 from hiprehab.load.infile import os_reason
 from hiprehab.load.pictures import check_picture
-from hiprehab.model.catalogue import Catalogue, Origin, Replacement
-from hiprehab.model.exercise import CatalogueFile, Exercise
+from hiprehab.model.catalogue import Catalogue, Origin, Replacement, Retirement
+from hiprehab.model.exercise import RETIRED_FILE, CatalogueFile, Exercise, RetiredFile
+from hiprehab.quote import did_you_mean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -117,21 +118,42 @@ def _check_unique_in(entries: list[_Entry], problems: list[Problem]) -> None:
             )
 
 
-def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:
-    """Read one folder (or file); the same id in two of its files is a problem."""
+def _read_retired(path: Path, folder: Path, problems: list[Problem]) -> list[tuple[str, Origin]]:
+    """The ids ``retired.yaml`` lists, each with where it is written."""
+    shown = display_path(path)
+    try:
+        doc, parsed = read_checked(path, shown, RetiredFile)
+    except InvalidInputError as err:
+        problems.extend(err.problems)
+        return []
+    return [
+        (exercise_id, Origin(shown, *doc.where(("retire", index)), folder, index))
+        for index, exercise_id in enumerate(parsed.retire)
+    ]
+
+
+def _read_layer(source: Path, problems: list[Problem]) -> tuple[dict[str, _Entry], list[tuple[str, Origin]]]:
+    """Read one folder (or file), and the ids its ``retired.yaml`` leaves out.
+
+    The same id in two of its files is a problem.
+    """
     layer: dict[str, _Entry] = {}
+    retire: list[tuple[str, Origin]] = []
     absent = missing(source)
     if absent is not None:
         problems.append(absent)
-        return layer
+        return layer, retire
     try:
         files = yaml_files(source)
     except OSError as err:
         problems.append(Problem(display_path(source), 1, 1, "", f"cannot read it: {os_reason(err)}"))
-        return layer
+        return layer, retire
     if is_folder(source) and not files:
         problems.append(Problem(display_path(source), 1, 1, "", "expected YAML files (*.yaml), found none"))
     for path in files:
+        if path.name == RETIRED_FILE:
+            retire += _read_retired(path, source, problems)
+            continue
         for entry in _read_file(path, source, problems):
             earlier = layer.get(entry.exercise.id)
             if earlier is not None and earlier.origin.path != entry.origin.path:
@@ -144,7 +166,7 @@ def _read_layer(source: Path, problems: list[Problem]) -> dict[str, _Entry]:
                 )
             elif earlier is None:
                 layer[entry.exercise.id] = entry
-    return layer
+    return layer, retire
 
 
 def _check_ladders(entries: Iterable[_Entry], problems: list[Problem]) -> None:
@@ -187,11 +209,13 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
     replacements: list[Replacement] = []
     files: list[str] = []
     built_in: set[str] = set()
+    retired: dict[str, tuple[_Entry, Origin]] = {}
     for number, source in enumerate(sources):
         if missing(source) is None:
             with contextlib.suppress(OSError):  # an unreadable folder is reported by _read_layer
                 files.extend(display_path(p) for p in yaml_files(source))
-        for exercise_id, entry in _read_layer(source, problems).items():
+        layer, retire = _read_layer(source, problems)
+        for exercise_id, entry in layer.items():
             if number == 0:
                 built_in.add(exercise_id)
             if exercise_id in merged:
@@ -199,7 +223,15 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
                 same = earlier.exercise == entry.exercise
                 replacements.append(Replacement(exercise_id, earlier.origin, entry.origin, same=same))
             merged[exercise_id] = entry
-    _check_ladders(merged.values(), problems)
+            retired.pop(exercise_id, None)  # a later folder may bring a retired exercise back
+        for exercise_id, where in retire:
+            problem = _retire_problem(exercise_id, where, merged, retired)
+            if problem is not None:
+                problems.append(problem)
+            else:
+                retired[exercise_id] = (merged.pop(exercise_id), where)
+    # A retired rung keeps its place in the ladder's numbering; its neighbours link past it.
+    _check_ladders([*merged.values(), *(entry for entry, _ in retired.values())], problems)
     for entry in merged.values():
         problems.extend(check_equipment(entry.exercise, entry.problem))
     if problems:
@@ -211,4 +243,38 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
         replacements=tuple(replacements),
         files=tuple(files),
         added=frozenset(merged) - built_in,
+        retired=tuple(
+            Retirement(i, entry.origin, where, built_in=i in built_in)
+            for i, (entry, where) in retired.items()
+        ),
     )
+
+
+def _retire_problem(
+    exercise_id: str,
+    where: Origin,
+    merged: dict[str, _Entry],
+    retired: dict[str, tuple[_Entry, Origin]],
+) -> Problem | None:
+    """What is wrong with retiring ``exercise_id`` here, if anything."""
+    field = f"retire[{where.index}]"
+    if exercise_id in retired:
+        first = retired[exercise_id][1]
+        return Problem(
+            where.path,
+            where.line,
+            where.column,
+            field,
+            f"expected an exercise still in use, found '{exercise_id}', "
+            f"already retired at {first.path}:{first.line}",
+        )
+    if exercise_id not in merged:
+        hint = did_you_mean(exercise_id, [*merged, *retired])
+        return Problem(
+            where.path,
+            where.line,
+            where.column,
+            field,
+            f"expected the id of an exercise to leave out, found '{exercise_id}'{hint}",
+        )
+    return None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from hiprehab.errors import OutputError
 from hiprehab.load.infile import kind_of, os_reason
 from hiprehab.load.outfile import write_bytes_atomic
+from hiprehab.model.exercise import RETIRED_FILE
 from hiprehab.resources import data_dir
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ This folder holds your own copy of hiprehab's exercises and goal templates.
 - `exercises/`: one or more YAML files, each a list under `exercises:`. Change a
   dose, rewrite a step, or add your own exercises. An exercise with the same `id`
   as a built-in one replaces it.
+- `exercises/retired.yaml`: ids of built-in exercises to leave out of your plans.
 - `templates/`: the goal templates (`manage`, `prevent`). Copy one under a new
   file name and a new `id` to make a goal of your own.
 - `schema/`: JSON Schemas; editors with a YAML plugin use them to check as you type.
@@ -39,6 +41,17 @@ templates are used together.)
 
 Every problem is reported with its file, line and column. Nothing here is medical
 advice: have a physiotherapist or doctor review changes to doses or exclusions.
+"""
+
+
+RETIRED_EXAMPLE = """\
+# Built-in exercises to leave out of your plans: list their ids under retire.
+# A plan fills a retired exercise's place with the next allowed choice, and an
+# easier or harder link of a ladder skips it to the next rung left. An id that is
+# not a built-in exercise is a problem (with "did you mean"). For example:
+#
+# retire: [heat-pack, band-monster-walk]
+retire: []
 """
 
 
@@ -66,6 +79,8 @@ def init_folder(folder: Path) -> tuple[list[Path], list[Path]]:
             for path in sorted(source.iterdir())
             if path.is_file()
         )
+        if name == "exercises":
+            plan.append((folder / name / RETIRED_FILE, RETIRED_EXAMPLE.encode()))
     made: list[Path] = []
     try:
         for target, content in plan:

@@ -44,6 +44,18 @@ class Replacement:
 
 
 @dataclass(frozen=True)
+class Retirement:
+    """An exercise that a folder's ``retired.yaml`` leaves out (its own copy, or an earlier folder's)."""
+
+    id: str
+    old: Origin
+    by: Origin
+    """Where ``retired.yaml`` names it."""
+    built_in: bool = False
+    """True for an id of the built-in catalogue (retired from the folder's copy or the original)."""
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Every exercise loaded, by id, with ladders for progression."""
 
@@ -53,6 +65,8 @@ class Catalogue:
     files: tuple[str, ...] = ()
     added: frozenset[str] = frozenset()
     """Ids the built-in catalogue does not have: the user's own exercises."""
+    retired: tuple[Retirement, ...] = ()
+    """Exercises left out by a ``retired.yaml``; no plan, card or rung link uses them."""
 
     def __post_init__(self) -> None:
         by_id = {e.id: e for e in self.exercises}

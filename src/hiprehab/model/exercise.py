@@ -83,3 +83,13 @@ class CatalogueFile(Strict):
     """The top level of a catalogue file."""
 
     exercises: Annotated[tuple[Exercise, ...], Field(min_length=1)]
+
+
+RETIRED_FILE = "retired.yaml"
+"""The file of a catalogue folder that lists built-in (or earlier) exercises to leave out."""
+
+
+class RetiredFile(Strict):
+    """``retired.yaml``: ids of exercises of earlier layers that plans leave out."""
+
+    retire: Annotated[tuple[Slug, ...], AfterValidator(no_repeats)] = ()
