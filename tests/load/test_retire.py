@@ -108,3 +108,18 @@ def test_init_writes_an_example_that_retires_nothing_until_edited(tmp_path: Path
     assert f"2 built-in exercises retired by {retired}; --verbose lists them" in result.stdout.splitlines()
     verbose = runner.invoke(app, ["catalogue", "check", "-v", str(folder)]).stdout
     assert f"{retired}:1:10: leaves out 'heat-pack' of " in verbose
+
+
+def test_retiring_a_whole_family_a_template_names_leaves_its_slot_empty(
+    tmp_path: Path, write_catalogue: WriteCatalogue, runner: CliRunner
+) -> None:
+    """Every rung of a family a slot names retired: the check passes and no plan uses the family."""
+    catalogue = load_catalogue([BUILT_IN])
+    rungs = [e.id for e in catalogue.ladder("adductor-squeeze")]
+    write_catalogue(tmp_path / "mine", "retired.yaml", f"retire: [{', '.join(rungs)}]\n")
+    result = runner.invoke(app, ["catalogue", "check", str(tmp_path / "mine")])
+    assert result.exit_code == 0, result.stderr
+    profile = {**PROFILE, "pain_sites": ["groin"], "cleared_by_clinician": True}
+    plan = hiprehab.make_plan(profile, catalogues=[tmp_path / "mine"], start=dt.date(2027, 1, 4))
+    assert not _ids_in(plan) & set(rungs)
+    assert plan.weeks

@@ -244,8 +244,8 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
         files=tuple(files),
         added=frozenset(merged) - built_in,
         retired=tuple(
-            Retirement(i, entry.origin, where, built_in=i in built_in)
-            for i, (entry, where) in retired.items()
+            Retirement(i, gone.origin, where, built_in=i in built_in, exercise=gone.exercise)
+            for i, (gone, where) in retired.items()
         ),
     )
 

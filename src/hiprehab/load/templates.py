@@ -158,7 +158,7 @@ def check_references(
         for loc, block in _blocks(template):
             _check_slots(template.exercise_goal, block, loc, catalogue, report)
         for loc, family in _named_families(template):
-            if not catalogue.ladder(family):
+            if not catalogue.ladder(family) and family not in catalogue.retired_names:
                 report(loc, _unknown_family(family, catalogue))
     return problems
 
@@ -178,6 +178,8 @@ def _check_slots(
     kinds = f" and kind {' or '.join(block.kinds)}" if block.kinds else ""
     for index, family in enumerate(block.families):
         rungs = catalogue.ladder(family)
+        if not rungs and family in catalogue.retired_names:
+            continue  # every rung retired: the slot stays empty, as the coach chose
         if not rungs:
             report((*loc, "families", index), _unknown_family(family, catalogue))
         elif not any(fits(e) for e in rungs):
@@ -187,6 +189,8 @@ def _check_slots(
                 f"found '{family}', none of whose exercises is",
             )
     for index, role in enumerate(block.roles):
+        if role in catalogue.retired_names and not any(e.role == role for e in catalogue.exercises):
+            continue  # every exercise of the role retired
         if not any(e.role == role and fits(e) for e in catalogue.exercises):
             report(
                 (*loc, "roles", index),

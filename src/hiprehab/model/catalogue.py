@@ -53,6 +53,8 @@ class Retirement:
     """Where ``retired.yaml`` names it."""
     built_in: bool = False
     """True for an id of the built-in catalogue (retired from the folder's copy or the original)."""
+    exercise: Exercise | None = field(default=None, compare=False, repr=False)
+    """The exercise left out."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,12 @@ class Catalogue:
     """Ids the built-in catalogue does not have: the user's own exercises."""
     retired: tuple[Retirement, ...] = ()
     """Exercises left out by a ``retired.yaml``; no plan, card or rung link uses them."""
+
+    @property
+    def retired_names(self) -> frozenset[str]:
+        """The families and roles of the retired exercises: a template may still name them."""
+        gone = [r.exercise for r in self.retired if r.exercise is not None]
+        return frozenset(e.family for e in gone) | frozenset(e.role for e in gone if e.role is not None)
 
     def __post_init__(self) -> None:
         by_id = {e.id: e for e in self.exercises}
