@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
 
 import pytest
 
+from hiprehab import api
 from hiprehab.render import pdf_bytes
+from hiprehab.render.week import run_label, week_groups
 from testing.render_fixtures import (
     AVOID_NOTE,
     SCHEDULED,
@@ -17,9 +19,6 @@ from testing.render_fixtures import (
     section_pages,
     template,
 )
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DASH = "\N{EN DASH}"
@@ -168,3 +167,15 @@ def test_overview_gives_each_week_its_page(pdf: bytes, texts: list[str]) -> None
     for week in (1, 2):
         sheet = section_pages(pdf, f"Week {week}: {'Settle' if week == 1 else 'Load'}", None)[0]
         assert f"{week} {4 + 7 * (week - 1)} Jan {sheet + 1} " in page
+
+
+def test_a_running_target_is_counted_in_the_units_of_its_runs() -> None:
+    """After the walk-run ladder the runs are set by minutes, and so is the week's total; by distance, km."""
+    runner = {"weekly_volume": 20.0, "longest_run": 8.0, "pain": 3, "red_flags": []}
+    start = dt.date(2027, 1, 4)
+    for goal, weeks, unit in (("manage", 14, "minutes"), ("prevent", 6, "km")):
+        plan = api.make_plan({**runner, "goal": goal, "weeks": weeks}, start=start, user_folder=False)
+        week = next(w for w in reversed(plan.weeks) if w.running_target is not None)
+        group = next(g for g in week_groups(week) if g.runs)
+        label = run_label(group, plan.profile.units, week)
+        assert f"; {week.running_target:g} {unit} this week in all" in label, (goal, label)

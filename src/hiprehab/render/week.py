@@ -233,7 +233,9 @@ def run_label(group: Group, units: str, week: Week) -> str:
     """The run row's label: the week's running, and how to read the cells (by a walk-run block)."""
     label = f"<b>Your runs</b>: {esc(_units_word(units))}"
     if week.running_target is not None:
-        unit = UNIT_LABELS.get(units, units)
+        # The target counts what the week's runs count: minutes once they are set by time.
+        counted = {run.units for run in group.runs.values() if run.stage is None}
+        unit = UNIT_LABELS.get(counted.pop() if len(counted) == 1 else units, units)
         label += f"; {number(week.running_target)} {esc(unit)} this week in all"
     block = next((b for run in group.runs.values() for b in run.intervals or ()), None)
     if block is not None:
