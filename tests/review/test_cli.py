@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 from typing import TYPE_CHECKING
 
@@ -196,3 +197,35 @@ def test_a_worse_morning_in_the_form_steps_back(plan_files: tuple[Path, Path], t
     assert (
         "  strength: step back (pain next morning was worse after 1 of 2 strength sessions in week 6" in out
     )
+
+
+def test_a_score_outside_the_scale_in_the_form_is_named_on_its_own_line(
+    plan_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A viewer's 12 and 'x' in two pain fields: each named by week, day and field; nothing written."""
+    pdf, _ = plan_files
+    bad = {"w1.d1.day.done": "/Yes", "w1.d1.day.pain_during": "12", "w2.d3.day.pain_next_morning": "x"}
+    filled_pdf = fill_form(pdf, tmp_path / "filled.pdf", bad.get)
+    code, _, err = run("review", str(filled_pdf), "--out", str(tmp_path / "next.pdf"))
+    assert code == 1
+    assert err.splitlines() == [
+        (
+            f"{filled_pdf}: week 1, day 1 (2027-01-04), pain during (field w1.d1.day.pain_during): "
+            "expected a whole number from 0 to 10, found '12'"
+        ),
+        (
+            f"{filled_pdf}: week 2, day 3 (2027-01-13), pain next morning "
+            "(field w2.d3.day.pain_next_morning): expected a whole number from 0 to 10, found 'x'"
+        ),
+        "hiprehab: 2 problems found; nothing was written",
+    ]
+    assert not (tmp_path / "next.pdf").exists()
+
+
+def test_the_cycle_collector_is_back_on_after_a_review(plan_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """A review runs without the cycle collector for speed, and leaves it on, even when it fails."""
+    pdf, blank = plan_files
+    bad = filled(blank, tmp_path / "log.csv", lambda r: [r[0], r[1], "yes", "11", "1", ""])
+    assert gc.isenabled()
+    assert run("review", str(pdf), "--log", str(bad), "--out", str(tmp_path / "next.pdf"))[0] == 1
+    assert gc.isenabled()

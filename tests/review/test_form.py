@@ -11,10 +11,10 @@ import pytest
 from reportlab.lib.colors import black, transparent
 from reportlab.pdfgen.canvas import Canvas
 
+from hiprehab.errors import InvalidInputError
 from hiprehab.export.plan import plan_to_json
 from hiprehab.model.plan import ATTACHMENT
 from hiprehab.render.attach import Attachment, embed_files
-from hiprehab.review.entries import LogError
 from hiprehab.review.form import form_entries
 from testing.review_inputs import first_plan, record
 
@@ -90,7 +90,7 @@ def test_a_score_outside_the_scale_is_named_by_its_week_day_and_field(tmp_path: 
     names = ["w2.d3.day.pain_during", "w1.d7.day.pain_next_morning"]
     data = filled(form_pdf(names), dict(zip(names, ["11", "-1"], strict=True)))
     rec = record()
-    with pytest.raises(LogError) as caught:
+    with pytest.raises(InvalidInputError) as caught:
         form_entries(tmp_path / "plan.pdf", data, rec)
     sunday, wednesday = rec.start + dt.timedelta(days=6), rec.start + dt.timedelta(days=9)
     assert str(caught.value).splitlines() == [

@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from hiprehab.review.entries import Entry, LogError
+from hiprehab.errors import InvalidInputError, Problem
+from hiprehab.review.entries import Entry
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,6 +24,20 @@ if TYPE_CHECKING:
 
 FIELD = re.compile(r"w(\d+)\.d(\d+)\.([a-z_-]+)(?:\.(\d+))?\.(done|pain_during|pain_next_morning)")
 DAY_LOG = "day"
+
+
+@dataclass(frozen=True, order=True)
+class FieldProblem(Problem):
+    """A value of a PDF form field that cannot be read, named by its place in the plan.
+
+    A PDF has no lines to point at: ``field`` says which week, day and box
+    (``week 2, day 3 (2027-01-13), pain during (field w2.d3.day.pain_during)``).
+    """
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.field}: {self.message}"
+
+
 PAIN_MAX = 10
 _OFF = {"", "/Off", "Off", "/off"}
 
@@ -38,27 +54,28 @@ def form_values(data: bytes) -> dict[str, str]:
     return values
 
 
-def _score(where: str, text: str, problems: list[str]) -> int | None:
+def _score(path: Path, where: str, text: str, problems: list[Problem]) -> int | None:
     word = text.strip()
     if not word:
         return None
     if word.isdigit() and 0 <= int(word) <= PAIN_MAX:
         return int(word)
-    problems.append(f"{where}: expected a whole number from 0 to {PAIN_MAX}, found '{text}'")
+    message = f"expected a whole number from 0 to {PAIN_MAX}, found '{text}'"
+    problems.append(FieldProblem(str(path), 0, 0, where, message))
     return None
 
 
-def _where(path: Path, record: PlanRecord, name: str, week: int, day: int, field: str) -> str:
-    """``plan.pdf: week 2, day 3 (2027-01-13), pain during (field w2.d3.day.pain_during)``."""
+def _where(record: PlanRecord, name: str, week: int, day: int, field: str) -> str:
+    """``week 2, day 3 (2027-01-13), pain during (field w2.d3.day.pain_during)``."""
     date = record.start + dt.timedelta(days=7 * (week - 1) + day - 1)
-    return f"{path}: week {week}, day {day} ({date.isoformat()}), {field.replace('_', ' ')} (field {name})"
+    return f"week {week}, day {day} ({date.isoformat()}), {field.replace('_', ' ')} (field {name})"
 
 
 def form_entries(path: Path, data: bytes, record: PlanRecord) -> tuple[Entry, ...] | None:
     """Entries from the form fields of a filled-in plan PDF; None when the PDF has no form.
 
-    Raises :class:`LogError` listing every field whose value is not a score from 0 to 10, each
-    by week, day, date and field.
+    Raises :class:`~hiprehab.errors.InvalidInputError` listing every field whose value is
+    not a score from 0 to 10, each by week, day, date and field.
     """
     values = form_values(data)
     if not any(FIELD.fullmatch(name) for name in values):
@@ -68,7 +85,7 @@ def form_entries(path: Path, data: bytes, record: PlanRecord) -> tuple[Entry, ..
         by_day.setdefault((session.week, (session.date - record.start).days % 7 + 1), []).append(session)
     done: dict[PlannedSession, bool] = {}
     pain: dict[tuple[PlannedSession, str], int] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for name, value in sorted(values.items()):
         match = FIELD.fullmatch(name)
         if match is None:
@@ -79,11 +96,11 @@ def form_entries(path: Path, data: bytes, record: PlanRecord) -> tuple[Entry, ..
         if field == "done":
             done.update((s, True) for s in sessions if value not in _OFF)
             continue
-        score = _score(_where(path, record, name, week, day, field), value, problems)
+        score = _score(path, _where(record, name, week, day, field), value, problems)
         if score is not None:
             pain.update(((s, field), max(score, pain.get((s, field), 0))) for s in sessions)
     if problems:
-        raise LogError("\n".join(problems))
+        raise InvalidInputError(problems)
     return tuple(
         Entry(
             s,
