@@ -2,22 +2,28 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus.flowables import ImageAndFlowables
 
 from hiprehab import fonts
 from hiprehab.api import make_plan
 from hiprehab.fonts import register_fonts
+from hiprehab.illustrate.draw_pdf import drawing_for
+from hiprehab.model.illustration import Pose
 from hiprehab.render import clear_caches, flowables, pdf_bytes
-from hiprehab.render.flowables import Para
+from hiprehab.render.flowables import FigureBox, Para
 from hiprehab.render.styles import derived
 
 if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
     from hiprehab.model.plan import Plan
 
 START = dt.date(2027, 1, 4)
@@ -94,3 +100,51 @@ def test_a_derived_style_is_made_once_per_name_and_changes() -> None:
     assert derived(base, "tight", leading=11.0) is tight
     assert (tight.leading, tight.fontSize, tight.parent) == (11.0, 10, base)
     assert derived(base, "tight", leading=10.5) is not tight
+
+
+def figure_document(inside: Flowable) -> bytes:
+    """A one-page document showing ``inside`` in a figure box twice (one form)."""
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=(300, 300), invariant=1)
+    document.build([FigureBox(120, 90, inside, 1.0, "hiprehabFigure.test") for _ in range(2)])
+    return buffer.getvalue()
+
+
+def test_a_figure_drawn_from_kept_operators_has_the_bytes_of_one_drawn_afresh() -> None:
+    """A pose figure's form in a second document, from the operators kept from the first: the same file."""
+    drawing = drawing_for(Pose.model_validate({"position": "standing"}), 118, 88)
+    flowables.forget_figures()
+    afresh = figure_document(drawing)
+    assert [code for inside, code in flowables._FIGURE_CODE.values() if inside is drawing]
+    assert figure_document(drawing) == afresh
+
+
+def test_a_figure_that_sets_text_is_drawn_afresh_in_each_document() -> None:
+    """A figure that uses a font registers it with each document, so its operators are not kept."""
+    register_fonts()
+    label = Para("Hip", ParagraphStyle("figure_label", fontName=fonts.REGULAR, fontSize=10, leading=12))
+    flowables.forget_figures()
+    afresh = figure_document(label)
+    assert not flowables._FIGURE_CODE
+    assert figure_document(label) == afresh
+
+
+def test_text_beside_a_figure_splits_alike_from_a_shallow_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Card text flowing around a figure, split at its foot: the same bytes as from ReportLab's deep copy."""
+    register_fonts()
+    style = ParagraphStyle("card_like", fontName=fonts.REGULAR, fontSize=10, leading=12)
+    text = " ".join(f"<b>{n}.</b>&nbsp;Keep your knee over your toes and rise slowly." for n in range(1, 7))
+
+    def card_document() -> bytes:
+        buffer = io.BytesIO()
+        document = SimpleDocTemplate(buffer, pagesize=(300, 400), invariant=1)
+        figure: Any = FigureBox(60, 60)  # sizes itself like the Image its stubs ask for
+        flow = ImageAndFlowables(figure, [Para(text, style), Para(text, style)], imageSide="left")
+        document.build([flow])
+        return buffer.getvalue()
+
+    flowables.forget_lines()
+    shallow = card_document()
+    monkeypatch.setattr(flowables.Para, "deepcopy", copy.deepcopy)
+    flowables.forget_lines()
+    assert card_document() == shallow

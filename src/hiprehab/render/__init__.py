@@ -15,7 +15,7 @@ from hiprehab.illustrate.draw_pdf import clear_drawings
 from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
 from hiprehab.render.figures import Figures
-from hiprehab.render.flowables import forget_lines
+from hiprehab.render.flowables import forget_figures, forget_lines
 from hiprehab.render.story import make_document, plan_story
 from hiprehab.render.styles import Styles, forget_derived, make_styles
 
@@ -45,6 +45,7 @@ def clear_caches() -> None:
     _STYLES.clear()
     forget_derived()
     forget_lines()
+    forget_figures()
     clear_drawings()
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import weakref
 from typing import TYPE_CHECKING, Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.doctemplate import FrameBreak
 
 from hiprehab.render.styles import BODY_SIZE, LIGHT_RULE
@@ -14,6 +16,10 @@ from hiprehab.render.styles import BODY_SIZE, LIGHT_RULE
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus.doctemplate import BaseDocTemplate
+
+
+_SPLIT_IN_PLACE = getattr(rl_paragraph, "_split_blParaHard", None)
+"""ReportLab's splitting of lines in its older form, which edits the lines it splits."""
 
 
 class Para(Paragraph):
@@ -75,6 +81,21 @@ class Para(Paragraph):
         # Breaking also measures: tables read a paragraph's widest line to size their columns.
         self.__dict__.update(state)
         return lines
+
+    def deepcopy(self) -> Paragraph:
+        """The copy that text flowing around a figure splits at the figure's foot (ReportLab's ``cdeepcopy``).
+
+        Splitting reads the line breaks and makes new paragraphs; it writes
+        into them only when it splits lines still in ReportLab's older form,
+        which are then copied whole as ReportLab does. Otherwise a shallow copy
+        splits alike, without copying the style and every fragment each time a
+        card is measured.
+        """
+        lines = self.__dict__.get("blPara")
+        splitter = getattr(self, "_get_split_blParaFunc", None)  # ReportLab's, not in its stubs
+        if lines is None or splitter is None or _SPLIT_IN_PLACE in (None, splitter()):
+            return copy.deepcopy(self)
+        return copy.copy(self)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """Paragraph.wrap, remembered for the last width."""
@@ -298,6 +319,29 @@ class FigureBox(Flowable):
         w, h = self.inside.wrapOn(c, inner_w, inner_h)
         self.inside.drawOn(c, self.pad + (inner_w - w) / 2, self.pad + (inner_h - h) / 2)
 
+    def _draw_form(self) -> None:
+        """The figure's form: drawn once per process, its drawing operators kept for later documents.
+
+        Only operators that stand alone are kept: a figure that registers anything
+        with the document (a picture, a font, transparency, a colour space) is drawn
+        in each document.
+        """
+        c: Any = self.canv  # ReportLab's accumulators are not in its type stubs
+        key = (id(self.inside), self.width, self.height, self.pad)
+        kept = _FIGURE_CODE.get(key)
+        c.beginForm(self.form, 0, 0, self.width, self.height)
+        if kept is not None and kept[0] is self.inside and not c._code:  # noqa: SLF001
+            c._code.extend(kept[1])  # noqa: SLF001
+        else:
+            before = _registered(c) if not c._code else None  # noqa: SLF001
+            self._draw_inside()
+            code = list(c._code)  # noqa: SLF001
+            if before is not None and _registered(c) == before and not any(" Tf" in op for op in code):
+                if len(_FIGURE_CODE) >= MAX_FIGURE_CODE:
+                    _FIGURE_CODE.clear()
+                _FIGURE_CODE[key] = (self.inside, code)
+        c.endForm()
+
     def draw(self) -> None:
         """Draw the figure (through its form when named), then the frame around it."""
         c = self.canv
@@ -306,15 +350,38 @@ class FigureBox(Flowable):
                 self._draw_inside()
             else:
                 if not c.hasForm(self.form):
-                    c.beginForm(self.form, 0, 0, self.width, self.height)
-                    self._draw_inside()
-                    c.endForm()
+                    self._draw_form()
                 c.doForm(self.form)
         c.saveState()
         c.setStrokeColor(LIGHT_RULE)
         c.setLineWidth(0.6)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         c.restoreState()
+
+
+def _registered(canvas: Any) -> tuple[object, ...]:
+    """What drawing may register with a canvas's document and form besides operators."""
+    doc = canvas._doc  # noqa: SLF001
+    return (
+        len(doc.idToObject),
+        len(doc.fontMapping),
+        repr(canvas._extgstate.getState()),  # noqa: SLF001
+        repr(canvas._colorsUsed),  # noqa: SLF001
+        repr(canvas._shadingUsed),  # noqa: SLF001
+        tuple(canvas._formsinuse),  # noqa: SLF001
+        tuple(canvas._annotationrefs),  # noqa: SLF001
+    )
+
+
+# The drawing operators of each figure form by (figure, box width, height, padding),
+# with the figure itself (kept alive, so its id is not reused).
+MAX_FIGURE_CODE = 1000  # far more than a catalogue has figures; a bound on memory
+_FIGURE_CODE: dict[tuple[int, float, float, float], tuple[Flowable | None, list[str]]] = {}
+
+
+def forget_figures() -> None:
+    """Forget the kept figure operators (memory only: the next plan's bytes are the same)."""
+    _FIGURE_CODE.clear()
 
 
 class KeepIfFits(KeepTogether):
