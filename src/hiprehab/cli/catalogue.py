@@ -106,7 +106,7 @@ def catalogue_check(
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, e.g. in a coach's CI.")
     ] = False,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="List every built-in exercise your files replace.")
+        bool, typer.Option("--verbose", "-v", help="List each exercise your files replace or retire.")
     ] = False,
 ) -> None:
     """Check the built-in catalogue and templates plus your files or folders; list problems and warnings.
