@@ -6,6 +6,7 @@ import math
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from reportlab.platypus import PageBreak
 
 from hiprehab.fonts import register_fonts
 from hiprehab.render import pdf_bytes
@@ -15,7 +16,7 @@ from hiprehab.render.library import library_cards, library_section
 from hiprehab.render.overview import WEEKS_A_ROW, week_rows
 from hiprehab.render.story import make_document
 from hiprehab.render.styles import make_styles
-from hiprehab.render.week import WeekSheet, week_outline
+from hiprehab.render.week import WeekSheet, _height, week_outline
 from hiprehab.render.words import short_date
 from testing.render_fixtures import (
     PROFILES,
@@ -185,3 +186,24 @@ def test_every_library_page_but_the_last_holds_three_cards(profile: str, paper: 
     counts = _cards_a_page(profile, paper)
     assert sum(counts) == len(library_cards(real_plan(profile)))
     assert min(counts[:-1]) >= 3
+
+
+@pytest.mark.parametrize("profile", ["manage-6-lateral", "prevent-12"])
+def test_a_large_print_week_over_two_pages_leaves_neither_nearly_empty(profile: str) -> None:
+    """A large-print week on two pages breaks between groups of rows, each page a third full or more."""
+    register_fonts()
+    styles = make_styles(large_print=True)
+    plan = real_plan(profile)
+    doc = make_document(plan, "a4", styles)
+    sheet = WeekSheet(plan, styles, doc.content_width, doc.frame_height)
+    thin, cuts = [], 0
+    for week in plan.weeks:
+        flow = sheet.week(week)
+        cut = next((i for i, f in enumerate(flow) if isinstance(f, PageBreak)), None)
+        if cut is not None:
+            cuts += 1
+            pages = (_height(flow[:cut], doc.content_width), _height(flow[cut + 1 :], doc.content_width))
+            if min(pages) < doc.frame_height / 3 or max(pages) > doc.frame_height:
+                thin.append((week.number, pages))
+    assert cuts > 0
+    assert thin == []

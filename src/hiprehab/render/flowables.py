@@ -152,6 +152,12 @@ class Grid(Table):
     """
 
     _measured: tuple[float, float, float] | None = None
+    breaks: tuple[int, ...] = ()
+    """Rows a page may best break before (the first row of each group), when a caller names them."""
+
+    def row_heights(self) -> list[float]:
+        """The heights of the rows, as the last wrap measured them."""
+        return list(vars(self)["_rowHeights"])
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """Table.wrap, remembered for the last width."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, Spacer
+from reportlab.platypus import KeepInFrame, PageBreak, Spacer
 
 from hiprehab import fonts
 from hiprehab.model.exercise import Dose
@@ -68,6 +68,7 @@ DAY_WIDTH = 13.6 * mm  # a 5 mm box, and "20 min" on one line at 10 pt
 LARGE_DAY_WIDTH = 16 * mm  # the label column keeps 70 mm or more at 14 pt
 RUN_GAP = 0.3  # between a run's target and its tick box, as a share of the text size
 LARGE_PAGES = 2  # a week in large print may take two pages, never more where tightening allows
+BREAK_ROOM = 0.5  # a table asked to split at a row's top edge is given this much more room
 LARGE_ROW_SLACK = 24 * mm  # what a page may lose where the table breaks: a row of three lines at 14 pt
 
 
@@ -351,8 +352,10 @@ class WeekSheet:
             ("RIGHTPADDING", (1, 0), (-1, -1), 1),
         ]
         units = self.plan.profile.units
+        starts: list[int] = []
         for group in week_groups(week):
             row_at = len(rows)
+            starts.append(row_at)
             rows.append([Para(esc(group.title), bold), *[""] * 7])
             commands += [
                 ("SPAN", (0, row_at), (-1, row_at)),
@@ -411,6 +414,7 @@ class WeekSheet:
         label_width = self.width - 7 * self.day_width
         table = Grid(rows, colWidths=[label_width] + [self.day_width] * 7, repeatRows=1)
         table.setStyle(table_style(*commands))
+        table.breaks = (*starts[1:], log_at)
         return table
 
     def _box(self, week: Week, day: int, group: Group, row: int, fit: Fit) -> TickBox:
@@ -456,7 +460,7 @@ class WeekSheet:
         """A week in large print: on one page if any layout fits it there, else on two, else the tightest.
 
         The roomiest layout that fits is taken. Over two pages the table breaks
-        between rows, so each page may end up to a row short of full.
+        between rows near the middle of the week (see :meth:`_halved`).
         """
         layouts = fits(self.styles)
         best = self._content(week, layouts[-1])
@@ -468,7 +472,38 @@ class WeekSheet:
             if _height(content, self.width) > room:
                 break
             best = content
-        return best
+        return best if one_page else self._halved(best)
+
+    def _halved(self, content: list[Flowable]) -> list[Flowable]:
+        """A two-page week broken before the group of rows nearest its middle: neither page nearly empty.
+
+        Left to itself the table would fill the first page and leave the second
+        a few rows. Content with no such break that fits both pages is returned as it is.
+        """
+        at = next((i for i, f in enumerate(content) if isinstance(f, Grid)), None)
+        if at is None:
+            return content
+        table = content[at]
+        assert isinstance(table, Grid)  # noqa: S101 - found by its type above
+        top, rest = _height(content[:at], self.width), _height(content[at + 1 :], self.width)
+        _, whole = table.wrap(self.width, self.page_height)
+        rows = table.row_heights()
+        header = rows[0]
+        middle = (top + whole + rest) / 2
+        best: tuple[float, int] | None = None
+        for row in table.breaks:
+            first = top + sum(rows[:row])
+            second = header + sum(rows[row:]) + rest
+            if first <= self.page_height and second <= self.page_height:
+                score = abs(first - middle)
+                if best is None or score < best[0]:
+                    best = (score, row)
+        if best is None:
+            return content
+        parts = table.split(self.width, sum(rows[: best[1]]) + BREAK_ROOM)
+        if len(parts) != LARGE_PAGES:
+            return content
+        return [*content[:at], parts[0], PageBreak(), parts[1], *content[at + 1 :]]
 
     def week(self, week: Week) -> list[Flowable]:
         """The page of one week (in large print, as many as it needs)."""
