@@ -20,10 +20,19 @@ from typing import TYPE_CHECKING, Any
 from hiprehab.version import __version__
 
 if TYPE_CHECKING:
-    from hiprehab.api import Goals, load_catalogue, load_goals, make_plan, write_outputs
+    from hiprehab.api import (
+        CheckReport,
+        Goals,
+        check_catalogue,
+        load_catalogue,
+        load_goals,
+        make_plan,
+        write_outputs,
+    )
     from hiprehab.errors import (
         ExitCode,
         HiprehabError,
+        InputWarning,
         InvalidInputError,
         InvalidValueError,
         OutputError,
@@ -42,6 +51,9 @@ _HOMES = {
     "load_goals": "hiprehab.api",
     "write_outputs": "hiprehab.api",
     "Goals": "hiprehab.api",
+    "CheckReport": "hiprehab.api",
+    "check_catalogue": "hiprehab.api",
+    "InputWarning": "hiprehab.errors",
     "render_pdf": "hiprehab.render",
     "pdf_bytes": "hiprehab.render",
     "plan_to_json": "hiprehab.export.plan",
@@ -60,9 +72,11 @@ _HOMES = {
 
 __all__ = [
     "Catalogue",
+    "CheckReport",
     "ExitCode",
     "Goals",
     "HiprehabError",
+    "InputWarning",
     "InvalidInputError",
     "InvalidValueError",
     "OutputError",
@@ -71,6 +85,7 @@ __all__ = [
     "Profile",
     "UsageError",
     "__version__",
+    "check_catalogue",
     "load_catalogue",
     "load_goals",
     "make_plan",

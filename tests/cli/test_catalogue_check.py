@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import hiprehab
 from hiprehab.cli import app
 from hiprehab.engine import build_plan
 from hiprehab.engine.build import allocate_phases
@@ -235,3 +236,14 @@ def test_a_new_exercise_with_a_slots_role_appears_in_a_plan(
     plan = build_plan(catalogue, templates[goal], rules, profile, dt.date(2027, 1, 4))
     used = {i.exercise.id for w in plan.weeks for d in w.days for s in d.sessions for i in s.items}
     assert mine.id in used
+
+
+def test_the_python_api_gives_the_same_warnings(
+    runner: CliRunner, mine: Path, write_catalogue: WriteCatalogue
+) -> None:
+    """`hiprehab.check_catalogue` returns the warnings the command prints, as structured values."""
+    write_catalogue(mine, "warm.yaml", _file(exercise("warm-towel", "warm-towel", role="heat")))
+    report = hiprehab.check_catalogue([mine])
+    assert [(w.path, w.field) for w in report.warnings] == [("mine/warm.yaml", "exercises[0].role")]
+    printed = runner.invoke(app, ["catalogue", "check", "mine"]).stderr
+    assert printed == "".join(f"{w}\n" for w in report.warnings)
