@@ -22,7 +22,7 @@ from testing.render_fixtures import (
     PROFILES,
     make_plan,
     outline,
-    page_texts,
+    reader,
     real_outline,
     real_page_count,
     real_plan,
@@ -145,7 +145,8 @@ def test_alike_weeks_share_an_overview_row_with_their_pages() -> None:
     plan = make_plan(weeks=20)
     data = pdf_bytes(plan)
     marks = {title: page + 1 for _, title, page in outline(data)}
-    text = " ".join(page_texts(data)[marks["Overview calendar"] - 1 : marks["Week 1: Settle"] - 1])
+    overview = reader(data).pages[marks["Overview calendar"] - 1 : marks["Week 1: Settle"] - 1]
+    text = " ".join(" ".join(page.extract_text().split()) for page in overview)
     rows = week_rows(plan.weeks)
     assert len(rows) < len(plan.weeks)
     assert all(last.number - first.number < WEEKS_A_ROW for first, last in rows)
