@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any, cast
 import pypdf
 import pytest
 from reportlab.lib.colors import black, transparent
+from reportlab.pdfbase.pdfdoc import PDFDictionary
 from reportlab.pdfgen.canvas import Canvas
 
-from hiprehab.render import pdf_bytes
+from hiprehab.render import fields, pdf_bytes
 from hiprehab.render.fields import add_checkbox
 from testing.render_fixtures import make_plan, reader
 
@@ -141,3 +142,11 @@ def test_check_boxes_copied_from_the_first_of_their_size_have_reportlabs_bytes()
         return cast("bytes", canvas.getpdfdata())  # type: ignore[no-untyped-call]  # untyped in the stubs
 
     assert page_of_boxes(remembered=True) == page_of_boxes(remembered=False)
+
+
+def test_fields_with_entries_formatted_once_have_reportlabs_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan whose alike fields share their formatted entries: the file ReportLab formats entry by entry."""
+    plan = make_plan(weeks=2)
+    shared = pdf_bytes(plan, figures=False)
+    monkeypatch.setattr(fields._SharedEntries, "format", PDFDictionary.format)
+    assert pdf_bytes(plan, figures=False) == shared

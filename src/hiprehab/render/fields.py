@@ -46,17 +46,23 @@ CHECK_BOX_STYLE: dict[str, Any] = {
 """How every check box looks: no border or fill of its own, a black tick when ticked."""
 _OWN_ENTRIES = frozenset({"P", "Rect", "T", "TU"})
 """The entries in which one check box's dictionary differs from another of its size: page, place, names."""
+_OWN_SCORE_ENTRIES = _OWN_ENTRIES | {"AP"}
+"""A score field's own entries: those of a check box, and its own look."""
 
 
-class _BoxEntries(PDFDictionary):
-    """A check box's dictionary whose entries shared by every box of its size are formatted once.
+class _SharedEntries(PDFDictionary):
+    """A field's dictionary whose entries shared by every field alike are formatted once.
 
-    Formats exactly as ReportLab's dictionary does; a plan has hundreds of boxes.
+    Formats exactly as ReportLab's dictionary does; a plan has hundreds of fields.
+    ``formatted`` is shared by the fields alike; ``own`` names the entries that differ.
     """
 
-    def __init__(self, entries: dict[str, Any], formatted: dict[str, bytes]) -> None:
+    def __init__(
+        self, entries: dict[str, Any], formatted: dict[str, bytes], own: frozenset[str] = _OWN_ENTRIES
+    ) -> None:
         super().__init__(entries)
         self.formatted = formatted
+        self.own = own
 
     def format(self, document: Any, IND: bytes = b"\n ") -> bytes:  # noqa: N803 - ReportLab's name
         """The dictionary as PDF: shared entries as formatted the first time, its own afresh."""
@@ -65,7 +71,7 @@ class _BoxEntries(PDFDictionary):
             line = self.formatted.get(key)
             if line is None:
                 line = pdf_format(PDFName(key), document) + b" " + pdf_format(self.dict[key], document)
-                if key not in _OWN_ENTRIES:
+                if key not in self.own:
                     self.formatted[key] = line
             lines.append(line)
         multiline: Any = self.multiline  # True, False or "forced" (its stubs say bool)
@@ -96,6 +102,7 @@ class LogForm(AcroForm):
         super().__init__(canv)
         self._looks: dict[tuple[str, ...], Any] = {}
         self._boxes: dict[float, tuple[dict[str, Any], dict[str, bytes]]] = {}
+        self._scores: dict[float, dict[str, bytes]] = {}
 
     def tick_box(self, name: str, tooltip: str, x: float, y: float, size: float) -> None:
         """A check box in :data:`CHECK_BOX_STYLE` at (x, y) of the current drawing position.
@@ -116,7 +123,7 @@ class LogForm(AcroForm):
         entries, formatted = made
         canvas = self.canv
         x, y = canvas.absolutePosition(x, y)
-        box = _BoxEntries(entries, formatted)
+        box = _SharedEntries(entries, formatted)
         box.dict.update(
             P=canvas._doc.thisPageRef(),  # noqa: SLF001
             Rect=PDFArray((x, y, x + size, y + size)),
@@ -133,13 +140,21 @@ class LogForm(AcroForm):
             self._looks[ident] = super().checkboxAP(*args, **kwargs)
         return self._looks[ident]
 
-    def limit_last_field(self) -> None:
-        """Give the field added last the score actions: digits only, 0 to 10."""
+    def limit_last_field(self, size: float) -> None:
+        """Give the score field added last (text ``size`` points) the score actions: digits only, 0 to 10.
+
+        Its entries other than its own place, names and look are those of every
+        score field of its size, formatted once for them all.
+        """
         canvas: Any = self.canv  # its stubs type it as a weak reference; it is the canvas
-        field = canvas._doc.idToObject[self.fields[-1].name]  # noqa: SLF001 - no public handle
+        name = self.fields[-1].name
+        field = canvas._doc.idToObject[name]  # noqa: SLF001 - no public handle
         field.dict["AA"] = PDFDictionary(
             {"K": _javascript(SCORE_KEYSTROKE), "V": _javascript(SCORE_VALIDATE)}
         )
+        shared = _SharedEntries(field.dict, self._scores.setdefault(size, {}), _OWN_SCORE_ENTRIES)
+        vars(shared)["__InternalName__"] = name  # registered in its place, under its name
+        canvas._doc.idToObject[name] = shared  # noqa: SLF001
 
 
 def wants_fields(canvas: Canvas) -> bool:
@@ -185,4 +200,4 @@ def add_score_field(
         fieldFlags="",
         relative=True,
     )
-    form.limit_last_field()
+    form.limit_last_field(size)
