@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import types
 from pathlib import Path
-from typing import Any, get_args, get_origin
+from typing import TYPE_CHECKING, Any, get_args, get_origin
 
 import pytest
 from pydantic import BaseModel
 
+from hiprehab.cli import app
 from hiprehab.load.catalogue import load_catalogue
 from hiprehab.load.problems import validate_document
 from hiprehab.load.templates import check_references
@@ -18,6 +19,9 @@ from hiprehab.model.exercise import Dose, Exercise
 from hiprehab.model.screening import FlagText, ScreeningRules
 from hiprehab.model.template import Template
 from hiprehab.resources import data_dir
+
+if TYPE_CHECKING:
+    from typer.testing import CliRunner
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 YAML_BLOCK = re.compile(r"^```yaml([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -85,3 +89,18 @@ def test_the_screening_example_has_every_field(model: type[BaseModel], index: in
     value = parse_yaml(_block("template-format.md", "screening").encode(), "screening").value
     keys = set(value if index is None else value["flags"][index])
     assert keys == set(model.model_fields)
+
+
+def test_the_misspelt_family_example_is_what_check_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    """The message docs/template-format.md shows for a misspelt family is the one `catalogue check` prints."""
+    text = (DOCS / "template-format.md").read_text(encoding="utf-8")
+    shown = next(m.group(1) for m in re.finditer(r"^```text\n(.*?)\n```", text, re.MULTILINE | re.DOTALL))
+    monkeypatch.chdir(tmp_path)
+    Path("mine").mkdir()
+    template = (data_dir("templates") / "prevent.yaml").read_text(encoding="utf-8")
+    misspelt = template.replace("families: [bridge,", "families: [brigde,", 1)
+    Path("mine/prevent.yaml").write_text(misspelt, encoding="utf-8")
+    result = runner.invoke(app, ["catalogue", "check", "mine"])
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (1, shown)

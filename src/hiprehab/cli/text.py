@@ -20,7 +20,8 @@ def exercise_text(catalogue: Catalogue, exercise: Exercise) -> str:
         f"{exercise.name} ({exercise.id})",
         exercise.summary,
         "",
-        f"Kind: {exercise.kind}    Family: {exercise.family}, level {exercise.level}",
+        f"Kind: {exercise.kind}    Family: {exercise.family}, level {exercise.level}"
+        + (f"    Role: {exercise.role}" if exercise.role else ""),
         f"Position: {exercise.position.replace('_', '-')}    Equipment: {', '.join(exercise.equipment)}",
         f"Targets: {', '.join(t.replace('_', ' ') for t in exercise.targets)}",
         f"Goals: {', '.join(exercise.goals)}",
