@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from typing import TYPE_CHECKING
 
 import pytest
 
 from hiprehab.api import make_plan
-from hiprehab.batch.run import Job, Settings, make_plans
+from hiprehab.batch.run import COLLECT_EVERY, Job, Settings, make_plans
 from hiprehab.export.ics import CalendarTime, plan_to_ics
 from hiprehab.export.plan import plan_to_json
 from hiprehab.model.profile import Profile
@@ -89,3 +90,12 @@ def test_a_file_that_cannot_be_written_fails_its_row_and_leaves_no_temporary_fil
     assert [o.status for o in outcomes] == ["invalid", "made"]
     assert outcomes[0].message == f"{tmp_path / 'blocked.pdf'}: expected a file name, found a folder"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked.pdf", "fine.pdf"]
+
+
+def test_one_worker_collects_garbage_less_often_only_while_it_makes_plans(tmp_path: Path) -> None:
+    """While rows are made in this process the collector runs rarely; afterwards as before, nothing frozen."""
+    before = gc.get_threshold()
+    seen = [gc.get_threshold() for _ in make_plans(jobs()[2:], Settings(out_dir=tmp_path, today=TODAY))]
+    assert seen == [(COLLECT_EVERY, *before[1:])]
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

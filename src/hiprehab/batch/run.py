@@ -9,6 +9,7 @@ an interrupted run leaves whole files or none.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -90,11 +91,34 @@ def _load(settings: Settings) -> None:
     _loaded = (settings, catalogue, goals)
 
 
+# Drawing a plan makes hundreds of thousands of short-lived objects, and Python's
+# cyclic collector, run every 700 new objects, would spend about a tenth of the
+# time looking through them (and through the catalogue, which lives as long as the
+# process: frozen out of its sight once loaded). Only memory changes, never a byte.
+COLLECT_EVERY = 50_000
+
+
+def _collect_less() -> tuple[int, int, int]:
+    """Run the cyclic garbage collector less often, never over what is loaded; the old thresholds."""
+    saved = gc.get_threshold()
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(COLLECT_EVERY, *saved[1:])
+    return saved
+
+
+def _collect_as_before(saved: tuple[int, int, int]) -> None:
+    """Undo :func:`_collect_less`."""
+    gc.set_threshold(*saved)
+    gc.unfreeze()
+
+
 def _start_worker(settings: Settings) -> None:
     # Ctrl-C reaches the whole process group: the parent alone decides, then
     # terminates the workers and removes any temporary file they leave.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _load(settings)
+    _collect_less()  # for the worker's whole life
 
 
 def make_row(job: Job) -> Outcome:
@@ -140,8 +164,12 @@ def make_plans(jobs: Sequence[Job], settings: Settings, *, workers: int = 1) -> 
         return
     if workers <= 1 or len(jobs) == 1:
         _load(settings)
-        for job in jobs:
-            yield make_row(job)
+        saved = _collect_less()
+        try:
+            for job in jobs:
+                yield make_row(job)
+        finally:
+            _collect_as_before(saved)
         return
     context = multiprocessing.get_context(START_METHOD)
     finished = False
