@@ -42,19 +42,17 @@ def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
 def library_cards(plan: Plan) -> list[Exercise]:
     """Every card in order: the plan's exercises as first used, then the rungs they point to.
 
-    The plan's library gives the order of first use; an exercise it holds that no
-    week schedules is a rung, numbered after every scheduled one.
+    First use is in day order, then session order within a day, then item order
+    within a session; an exercise no week schedules is a rung, numbered after
+    every scheduled one, rungs in the order the cards first point to them.
     """
-    scheduled = {
-        item.exercise.id for week in plan.weeks for day in week.days for x in day.sessions for item in x.items
-    }
-    cards = [e for e in plan.library if e.id in scheduled]
-    known = {e.id for e in cards}
+    cards: list[Exercise] = []
+    known: set[str] = set()
     for week in plan.weeks:
-        for day in week.days:
+        for day in sorted(week.days, key=lambda d: d.date):
             for session in day.sessions:
                 for item in session.items:
-                    if item.exercise.id not in known:  # a plan's library normally holds them all
+                    if item.exercise.id not in known:
                         cards.append(item.exercise)
                         known.add(item.exercise.id)
     for easier, harder in rungs(plan).values():
