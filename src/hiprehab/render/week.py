@@ -246,6 +246,18 @@ def run_label(group: Group, units: str, week: Week) -> str:
     return label
 
 
+def note_line(label: str, text: str) -> str:
+    """A session's note under its label, said once: ``Run: Easy run: 6 km`` prints as ``Easy run: 6 km``.
+
+    A note that opens with its own short heading naming the session's kind (``Long run:``) keeps that
+    heading in bold instead of the kind's label.
+    """
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and len(head.split()) <= 3 and label.lower() in head.lower():  # noqa: PLR2004 - a heading is a few words
+        return f"<b>{esc(head.strip())}:</b> {esc(rest.strip())}"
+    return f"<b>{esc(label)}:</b> {esc(text)}"
+
+
 class WeekSheet:
     """Writes the week pages of a plan."""
 
@@ -434,8 +446,7 @@ class WeekSheet:
                 if session.run is not None and session.run.note:
                     texts.append(session.run.note)
                 for text in texts:
-                    label = SESSION_LABELS.get(session.type, session.type)
-                    line = f"<b>{esc(label)}:</b> {esc(text)}"
+                    line = note_line(SESSION_LABELS.get(session.type, session.type), text)
                     if line not in notes:
                         notes.append(line)
         body = self._style(self.styles.body, fit, "week_notes")
