@@ -233,3 +233,11 @@ def test_the_built_in_folder_given_again_is_not_a_duplicate(runner: CliRunner) -
     """Checking the built-in templates folder itself reads it once: no template clashes with itself."""
     result = runner.invoke(app, ["catalogue", "check", str(TEMPLATES)])
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_an_empty_templates_folder_is_a_problem(runner: CliRunner) -> None:
+    """A templates folder with no files in it is reported, not checked as if all were well."""
+    Path("templates").mkdir()
+    result = runner.invoke(app, ["catalogue", "check", "templates"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.splitlines()[0] == "templates:1:1: expected YAML files (*.yaml), found none"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
 from hiprehab.load.cache import read_checked
-from hiprehab.load.catalogue import display_path, missing, yaml_files
+from hiprehab.load.catalogue import display_path, is_folder, missing, yaml_files
 from hiprehab.load.infile import os_reason
 from hiprehab.load.layers import SCREENING_FILE
 from hiprehab.load.problems import field_path
@@ -64,17 +64,8 @@ def read_templates(sources: Sequence[Path], catalogue: Catalogue | None = None) 
     origins: dict[str, Path] = {}
     files: list[str] = []
     rules: ScreeningRules | None = None
-    for source in sources:
-        absent = missing(source)
-        if absent is not None:
-            problems.append(absent)
-            continue
-        try:
-            paths = yaml_files(source)
-        except OSError as err:
-            problems.append(Problem(display_path(source), 1, 1, "", f"cannot read it: {os_reason(err)}"))
-            continue
-        for path in paths:
+    for number, source in enumerate(sources):
+        for path in _files_of(source, problems, own=number > 0):
             shown = display_path(path)
             files.append(shown)
             read = _read_file(path, shown, problems)
@@ -106,6 +97,22 @@ def read_templates(sources: Sequence[Path], catalogue: Catalogue | None = None) 
         raise InvalidInputError(problems)
     assert rules is not None  # noqa: S101 - guaranteed by the check above
     return LoadedTemplates(templates, rules, tuple(files))
+
+
+def _files_of(source: Path, problems: list[Problem], *, own: bool) -> list[Path]:
+    """The YAML files of ``source``; an absent or unreadable source, or an empty own folder, is a problem."""
+    absent = missing(source)
+    if absent is not None:
+        problems.append(absent)
+        return []
+    try:
+        paths = yaml_files(source)
+    except OSError as err:
+        problems.append(Problem(display_path(source), 1, 1, "", f"cannot read it: {os_reason(err)}"))
+        return []
+    if own and not paths and is_folder(source):
+        problems.append(Problem(display_path(source), 1, 1, "", "expected YAML files (*.yaml), found none"))
+    return paths
 
 
 def _read_file(
