@@ -14,7 +14,7 @@ from hiprehab.fonts import register_fonts, unsupported_characters
 from hiprehab.illustrate.draw_pdf import clear_drawings
 from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
-from hiprehab.render.figures import Figures
+from hiprehab.render.figures import Figures, forget_shapes
 from hiprehab.render.flowables import forget_figures, forget_lines
 from hiprehab.render.story import make_document, plan_story
 from hiprehab.render.styles import Styles, forget_derived, make_styles
@@ -46,6 +46,7 @@ def clear_caches() -> None:
     forget_derived()
     forget_lines()
     forget_figures()
+    forget_shapes()
     clear_drawings()
 
 

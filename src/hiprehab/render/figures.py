@@ -10,6 +10,7 @@ otherwise the frame stays empty, room for a sketch.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from hiprehab.illustrate.figures import PictureCache, figure_flowable
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
     from hiprehab.model.exercise import Exercise
+    from hiprehab.model.illustration import Pose
 
 FIGURE_PAD = 1.0  # between the frame and the figure inside it
 
@@ -38,12 +40,23 @@ def figure_shape(exercise: Exercise, size: float) -> tuple[float, float]:
     illustration = exercise.illustration
     if illustration is None or illustration.pose is None:
         return size, size
-    box = bounds(pose_scene(illustration.pose).items)
-    aspect = box.width / max(box.height, 1e-9)
+    aspect = _aspect(illustration.pose)
     if aspect < WIDE:
         return size, size
     width = WIDE_BOX * size
     return width, max(LOWEST * size, min(size, width / aspect))
+
+
+@functools.lru_cache(maxsize=1000)  # far more than a catalogue has poses; the plans of a roster share them
+def _aspect(pose: Pose) -> float:
+    """How many times wider than tall the figure of ``pose`` is (laid out once per process)."""
+    box = bounds(pose_scene(pose).items)
+    return float(box.width / max(box.height, 1e-9))
+
+
+def forget_shapes() -> None:
+    """Forget the figures' shapes kept by this process (memory only)."""
+    _aspect.cache_clear()
 
 
 class Figures:
