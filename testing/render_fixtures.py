@@ -333,6 +333,10 @@ PROFILES: dict[str, dict[str, Any]] = {
         "goal": "prevent", "weeks": 5, "run_days": ("mon", "wed", "fri", "sun"),
         "weekly_volume": 35.0, "longest_run": 14.0, "equipment": ("band", "weights"),
     },
+    "manage-6-every-site": {
+        "goal": "manage", "weeks": 6, "pain": 4, "pain_sites": ("front", "groin", "lateral", "buttock"),
+        "conditions": ("tendinopathy", "bursitis", "muscle_strain", "osteoarthritis", "labral_tear", "fai"),
+    },
     "manage-52": {"goal": "manage", "weeks": 52, "pain": 3, **RUNNING},
 }  # fmt: skip
 

@@ -147,7 +147,7 @@ def test_cover_summarises_the_plan(texts: list[str]) -> None:
     """The cover gives weeks, sessions a week, equipment and the screening outcome."""
     cover = texts[0]
     assert "Length 2 weeks" in cover
-    assert "Sessions Strength: 2 a week Run: 3 a week Cross-training: 2 a week" in cover
+    assert "Sessions Strength: 2 a week; Run: 3 a week; Cross-training: 2 a week" in cover
     assert "You need exercise mat, resistance band" in cover
     assert "Screening No warning signs were reported." in cover
 

@@ -88,7 +88,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
         ("Starts", esc(long_date(plan.start))),
         ("Ends", esc(long_date(plan.end))),
         ("Length", plural(len(plan.weeks), "week")),
-        ("Sessions", "<br/>".join(esc(x) for x in sessions_per_week(plan)) or "none"),
+        ("Sessions", "; ".join(esc(x) for x in sessions_per_week(plan)) or "none"),
         ("You need", esc(", ".join(equipment)) if equipment else "no equipment"),
         ("Screening", esc(screening_text(plan))),
     ]

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
-from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, table_style
+from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, derived, table_style
 from hiprehab.render.week import DONE_LABEL, DURING_LABEL, MORNING_LABEL
 from hiprehab.render.words import PLANNED_AROUND, esc, planned_around
 
@@ -121,11 +121,14 @@ def left_out(plan: Plan, styles: Styles) -> list[Flowable]:
     s = styles
     around = planned_around(plan)
     intro = f"<b>{PLANNED_AROUND}:</b> {esc(around)}. " if around else ""
+    # A runner with pain in several places has a long list: it is set in the cards' face
+    # (condensed, the same size), so the front pages stay four whatever the pain sites.
+    item = derived(s.bullet, "left_out", fontName=s.card_text.fontName)
     return [
         Para(LEFT_OUT_TITLE, s.h2),
         Para(f"{intro}These exercises are left out of your plan:", s.body),
         *(
-            Para(f"<b>{esc(exercise.name)}:</b> {esc(exercise.avoid_note or '')}", s.bullet, bulletText="•")
+            Para(f"<b>{esc(exercise.name)}:</b> {esc(exercise.avoid_note or '')}", item, bulletText="•")
             for exercise in plan.excluded
         ),
         Spacer(0, 2),
@@ -177,6 +180,11 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     if template.walk_run is not None and has_walk_run:
         flow.append(Para("Before your first walk-run", s.h2))
         flow += _bullets(template.walk_run.entry_criteria, s)
+    # Each piece of advice runs on from its heading in bold: a line less each, so the
+    # front pages stay four however long the lists above them grow.
+    advice_style = derived(s.body, "advice", spaceBefore=2)
     for advice in template.advice:
-        flow += [Para(esc(advice.heading), s.h3), Para(esc(advice.text), s.body)]
+        heading = advice.heading.strip()
+        stop = "" if heading.endswith((".", "?", "!", ":")) else "."
+        flow.append(Para(f"<b>{esc(heading)}{stop}</b> {esc(advice.text)}", advice_style))
     return flow

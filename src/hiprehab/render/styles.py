@@ -167,7 +167,7 @@ def make_styles(*, large_print: bool = False) -> Styles:
             "symbol", base, fontName=fonts.BOLD, fontSize=20 * scale, leading=24 * scale, alignment=TA_CENTER
         ),
         mark=ParagraphStyle(
-            "mark", base, fontName=fonts.BOLD, fontSize=13 * scale, leading=14 * scale, alignment=TA_CENTER
+            "mark", base, fontName=fonts.BOLD, fontSize=12 * scale, leading=cell_leading, alignment=TA_CENTER
         ),
         footer=ParagraphStyle("footer", base, fontSize=FOOTER_SIZE, leading=FOOTER_SIZE * 1.25),
     )

@@ -39,8 +39,8 @@ def sign_table(rules: ScreeningRules, styles: Styles, width: float) -> Grid:
             ("BOX", (0, 0), (-1, -1), 1.2, RULE),
             ("LINEBELOW", (0, 0), (-1, -2), 0.4, LIGHT_RULE),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             *(("SPAN", (0, row), (-1, row)) for row in heads),
             *(("BACKGROUND", (0, row), (-1, row), SHADE) for row in heads),
         )
