@@ -9,7 +9,7 @@ from hiprehab.illustrate.geometry import pose_scene
 from hiprehab.illustrate.scene import bounds, place
 from hiprehab.load.catalogue import load_catalogue
 from hiprehab.model.exercise import Dose
-from hiprehab.render.figures import FIGURE_PAD, Figures, figure_shape
+from hiprehab.render.figures import FIGURE_PAD, UPRIGHT, Figures, figure_shape
 from hiprehab.render.flowables import FigureBox
 from hiprehab.render.styles import FIGURE_SIZE
 from hiprehab.resources import data_dir
@@ -46,12 +46,12 @@ def test_figures_off_gives_no_box() -> None:
     assert Figures(enabled=False).box(POSED) is None
 
 
-def test_a_standing_pose_is_drawn_inside_a_square_box() -> None:
-    """An exercise with an upright pose gets its vector figure inside the square frame."""
+def test_a_standing_pose_is_drawn_inside_a_box_a_little_lower_than_wide() -> None:
+    """An upright pose gets its vector figure inside a full-width frame a little lower than wide."""
     box = Figures(enabled=True).box(STANDING)
     assert isinstance(box, FigureBox)
     assert isinstance(box.inside, Drawing)
-    assert (box.width, box.height) == (FIGURE_SIZE, FIGURE_SIZE)
+    assert (box.width, box.height) == (FIGURE_SIZE, UPRIGHT * FIGURE_SIZE)
 
 
 def test_a_lying_pose_gets_a_wide_low_box() -> None:
@@ -60,7 +60,7 @@ def test_a_lying_pose_gets_a_wide_low_box() -> None:
     assert isinstance(box, FigureBox)
     assert isinstance(box.inside, Drawing)
     assert box.width > FIGURE_SIZE
-    assert box.height < FIGURE_SIZE
+    assert box.height <= UPRIGHT * FIGURE_SIZE
 
 
 def test_every_catalogue_figure_is_wide_enough_and_fills_its_box() -> None:
@@ -87,7 +87,7 @@ def test_no_illustration_keeps_an_empty_frame() -> None:
     box = Figures(enabled=True).box(BRIDGE)
     assert isinstance(box, FigureBox)
     assert box.inside is None
-    assert (box.width, box.height) == (FIGURE_SIZE, FIGURE_SIZE)
+    assert (box.width, box.height) == (FIGURE_SIZE, UPRIGHT * FIGURE_SIZE)
 
 
 def test_a_picture_without_its_catalogue_keeps_an_empty_frame() -> None:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from hiprehab.model.exercise import Exercise
     from hiprehab.render.styles import Styles
 
-PAD = 3.0
+PAD = 2.0
 
 # Symbols beside each list, so the kind of line is clear in black and white.
 CUE_MARK = "✓"

@@ -3,8 +3,8 @@
 Every card keeps a framed box at least :data:`FIGURE_SIZE` wide. A figure
 that is much wider than tall (a runner lying on the floor) gets a wider, lower
 box that it fills, instead of a thin strip across a square; every other box is
-square. An exercise with a pose description gets its vector figure inside the
-frame; one with a picture gets the picture the catalogue loader checked;
+a little lower than wide (:data:`UPRIGHT`). An exercise with a pose description
+gets its vector figure inside the frame; one with a picture gets the picture the catalogue loader checked;
 otherwise the frame stays empty, room for a sketch.
 """
 
@@ -33,18 +33,21 @@ WIDE_BOX = 1.5
 """A wide box is this many times the square box's side wide..."""
 LOWEST = 0.55
 """...and at least this share of it high, so a long low figure keeps some height."""
+UPRIGHT = 0.85
+"""Every other box is the full side wide and this share of it high: an upright figure
+fills it by its height, and the card beside it is that much shorter."""
 
 
 def figure_shape(exercise: Exercise, size: float) -> tuple[float, float]:
     """Width and height of the exercise's figure box for square boxes of side ``size``."""
     illustration = exercise.illustration
     if illustration is None or illustration.pose is None:
-        return size, size
+        return size, UPRIGHT * size
     aspect = _aspect(illustration.pose)
     if aspect < WIDE:
-        return size, size
+        return size, UPRIGHT * size
     width = WIDE_BOX * size
-    return width, max(LOWEST * size, min(size, width / aspect))
+    return width, max(LOWEST * size, min(UPRIGHT * size, width / aspect))
 
 
 @functools.lru_cache(maxsize=1000)  # far more than a catalogue has poses; the plans of a roster share them

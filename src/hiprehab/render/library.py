@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 LIBRARY_TITLE = "Exercise library"
-CARD_GAP = 2.0
+CARD_GAP = 1.0
 
 
 def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:

@@ -41,7 +41,7 @@ LARGE_TICK_BOX = 8 * mm
 SCORE_LINE = 12 * mm  # write-in space for a pain score: two handwritten digits
 WRITE_LINE_GAP = 8 * mm  # height of a handwritten line
 
-FIGURE_SIZE = 36 * mm  # the illustration box of an exercise card: at least 35 mm wide
+FIGURE_SIZE = 35 * mm  # the illustration box of an exercise card: at least 35 mm wide
 LARGE_FIGURE_SIZE = 44 * mm
 
 INK = colors.black
