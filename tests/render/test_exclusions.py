@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import TYPE_CHECKING
+
 import pytest
 
 from hiprehab.model.exercise import Dose
 from hiprehab.render import pdf_bytes
-from hiprehab.render.words import planned_around
+from hiprehab.render.words import planned_around, planned_around_text, possible_causes
 from hiprehab.vocab import AVOID_WORDS
 from hiprehab.wording import AVOID_LABELS
 from testing.render_fixtures import ABDUCTION, ABDUCTION_NOTE, exercise, make_plan, page_texts, section_pages
+
+if TYPE_CHECKING:
+    from hiprehab.model.plan import Plan
 
 AROUND = ("bursitis", "lateral", "tendinopathy")  # as the engine gives them: sorted
 HIKE_NOTE = "Hitching the hip squeezes the tendons against the bone."
@@ -91,3 +97,37 @@ def test_planned_around_puts_the_pain_site_before_conditions() -> None:
     """Groin pain's routed conditions follow the site, in the vocabulary's order."""
     plan = make_plan(avoided=("fai", "groin", "labral_tear", "muscle_strain"))
     assert planned_around(plan) == "groin pain, a muscle strain, a labral tear and hip impingement (FAI)"
+
+
+def _for(plan: Plan, **profile: object) -> Plan:
+    return dataclasses.replace(plan, profile=plan.profile.model_copy(update=profile))
+
+
+def test_planned_around_names_a_sites_routed_conditions_only_as_possible_causes() -> None:
+    """Groin pain alone: the cover names groin pain as the runner's, and the conditions as possible causes."""
+    plan = _for(make_plan(avoided=("fai", "groin", "labral_tear", "muscle_strain")), pain_sites=("groin",))
+    assert planned_around_text(plan) == (
+        "groin pain. Because groin pain can come from a muscle strain, a labral tear or hip impingement "
+        "(FAI), the plan also avoids exercises that could aggravate them (a precaution, not a diagnosis)."
+    )
+    cover = " ".join(page_texts(pdf_bytes(plan))[0].split())
+    assert "Planned around groin pain. Because groin pain can come from" in cover
+
+
+def test_a_condition_the_runner_gave_stays_theirs() -> None:
+    """A routed condition the runner named is listed as theirs; only the others are possible causes."""
+    plan = _for(make_plan(avoided=AROUND), pain_sites=("lateral",), conditions=("tendinopathy",))
+    assert planned_around_text(plan) == (
+        "pain on the outside of the hip and gluteal tendinopathy. Because pain on the outside of the hip "
+        "can come from bursitis, the plan also avoids exercises that could aggravate it (a precaution, "
+        "not a diagnosis)."
+    )
+
+
+def test_every_sites_possible_causes_are_worded_as_possible() -> None:
+    """For each pain site of the shipped template, no routed condition is printed as the runner's."""
+    base = make_plan()
+    for site, words in base.template.site_rules.items():
+        plan = _for(make_plan(avoided=(site, *words)), pain_sites=(site,))
+        assert planned_around(plan) == AVOID_LABELS[site]
+        assert all(AVOID_LABELS[w] in possible_causes(plan) for w in words)

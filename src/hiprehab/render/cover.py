@@ -13,7 +13,7 @@ from hiprehab.render.words import (
     PLANNED_AROUND,
     esc,
     long_date,
-    planned_around,
+    planned_around_text,
     plural,
     runner_name,
 )
@@ -80,7 +80,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
     template = plan.template
     equipment = equipment_needed(plan)
     name = runner_name(plan)
-    around = planned_around(plan)
+    around = planned_around_text(plan)
     facts = [
         *([("Runner", esc(name))] if name else []),
         ("Goal", esc(template.title)),

@@ -14,7 +14,7 @@ from reportlab.platypus import Spacer
 from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, derived, table_style
 from hiprehab.render.week import DONE_LABEL, DURING_LABEL, MORNING_LABEL
-from hiprehab.render.words import PLANNED_AROUND, esc, planned_around
+from hiprehab.render.words import PLANNED_AROUND, esc, planned_around_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -119,8 +119,8 @@ def left_out(plan: Plan, styles: Styles) -> list[Flowable]:
     if not plan.excluded:
         return []
     s = styles
-    around = planned_around(plan)
-    intro = f"<b>{PLANNED_AROUND}:</b> {esc(around)}. " if around else ""
+    around = planned_around_text(plan)
+    intro = f"<b>{PLANNED_AROUND}:</b> {esc(around.removesuffix('.'))}. " if around else ""
     # A runner with pain in several places has a long list: it is set in the cards' face
     # (condensed, the same size), so the front pages stay four whatever the pain sites.
     item = derived(s.bullet, "left_out", fontName=s.card_text.fontName)

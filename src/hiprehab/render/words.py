@@ -22,6 +22,7 @@ from hiprehab.wording import (
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     from hiprehab.model.plan import Interval, Plan, Run, Session
 
@@ -116,20 +117,70 @@ def runner_name(plan: Plan) -> str:
     return name_on_paper(plan.profile.name).text
 
 
-def word_list(words: list[str]) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
+def word_list(words: list[str], last: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c`` (or ``a, b or c`` with ``last="or"``)."""
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def _possible_causes(plan: Plan) -> dict[str, list[str]]:
+    """Each pain site the runner gave, with the avoided conditions it was routed to that they did not give."""
+    profile = plan.profile
+    given = {*profile.pain_sites, *profile.conditions}
+    causes: dict[str, list[str]] = {}
+    placed: set[str] = set()
+    for site in profile.pain_sites:
+        routed = plan.template.site_rules.get(site, ())
+        words = [str(w) for w in routed if w in plan.avoided and w not in given and w not in placed]
+        placed.update(words)
+        if words:
+            causes[site] = words
+    return causes
+
+
+def _label(word: str) -> str:
+    return AVOID_LABELS.get(word, word.replace("_", " "))
+
+
+def _in_order(words: Iterable[str]) -> list[str]:
+    order = list(AVOID_LABELS)
+    return sorted(words, key=lambda w: (order.index(w) if w in order else len(order), w))
 
 
 def planned_around(plan: Plan) -> str:
-    """What the plan's exclusions were built around, in plain words ("" when nothing).
+    """What the runner told us the plan is built around, in plain words ("" when nothing).
 
-    ``pain on the outside of the hip, gluteal tendinopathy and bursitis``.
+    ``pain on the outside of the hip and gluteal tendinopathy``: the pain sites first, then the
+    conditions. A condition the plan avoids only because a pain site can come from it is not
+    named here but in :func:`possible_causes`.
     """
-    order = list(AVOID_LABELS)
-    known = sorted((w for w in plan.avoided if w in AVOID_LABELS), key=order.index)
+    possible = {w for words in _possible_causes(plan).values() for w in words}
     # A word this table does not know yet still prints, after the known ones.
-    unknown = [w.replace("_", " ") for w in plan.avoided if w not in AVOID_LABELS]
-    return word_list([AVOID_LABELS[w] for w in known] + unknown)
+    return word_list([_label(w) for w in _in_order(w for w in plan.avoided if w not in possible)])
+
+
+def possible_causes(plan: Plan) -> str:
+    """Why the plan also steers clear of conditions the runner did not give ("" when none).
+
+    ``Because groin pain can come from a muscle strain or a labral tear, the plan also avoids
+    exercises that could aggravate them (a precaution, not a diagnosis).``
+    """
+    causes = _possible_causes(plan)
+    if not causes:
+        return ""
+    clauses = [
+        f"{_label(site)} can come from {word_list([_label(w) for w in _in_order(words)], 'or')}"
+        for site, words in causes.items()
+    ]
+    return (
+        f"Because {word_list(clauses)}, the plan also avoids exercises that could aggravate "
+        f"{'it' if sum(map(len, causes.values())) == 1 else 'them'} (a precaution, not a diagnosis)."
+    )
+
+
+def planned_around_text(plan: Plan) -> str:
+    """The "Planned around" words in full: what the runner gave, then any possible causes ("" when none)."""
+    around = planned_around(plan)
+    causes = possible_causes(plan)
+    return f"{around}. {causes}" if around and causes else around
