@@ -165,6 +165,20 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
 }
 
 
+RUNNING_HOLD_CODES = frozenset({"referred_hold", "running_waits_for_check"})
+"""Notices that hold every run until a clinician has checked the hip."""
+
+
+def no_running_text(notices: tuple[Notice, ...]) -> str:
+    """Why a plan holds no running, in one plain sentence for its cover."""
+    if any(n.code in RUNNING_HOLD_CODES for n in notices):
+        return (
+            "No running in this plan until a physiotherapist or doctor has checked your hip; "
+            "walk or cross-train on your run days until then."
+        )
+    return "No running in this plan; the notes below say why."
+
+
 def notice_text(notice: Notice) -> str:
     """A notice in plain words, the same on paper and on the terminal."""
     return _NOTICES[notice.code](notice)

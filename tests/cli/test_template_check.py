@@ -88,7 +88,9 @@ def test_a_folder_of_template_files_under_any_name_is_checked_as_templates(runne
     _edit(goals / "squad.yaml", "weeks_default: 8", "weeks_default: eight")
     result = runner.invoke(app, ["catalogue", "check", "goals"])
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0].startswith("goals/squad.yaml:11:16: weeks_default: expected a whole")
+    lines = (goals / "squad.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index("weeks_default: eight") + 1
+    assert result.stderr.splitlines()[0].startswith(f"goals/squad.yaml:{line}:16: weeks_default: expected a whole")
     assert "exercises" not in result.stderr
 
 

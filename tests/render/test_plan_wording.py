@@ -2,12 +2,72 @@
 
 from __future__ import annotations
 
-from testing.render_fixtures import page_texts, real_pdf
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from hiprehab.engine import build_plan
+from hiprehab.load.catalogue import load_catalogue
+from hiprehab.model.profile import Profile
+from hiprehab.render import pdf_bytes
+from hiprehab.render.words import has_running
+from hiprehab.resources import data_dir
+from testing.render_fixtures import REAL_START, RUNNING, page_texts, pages_through, rules, template
+
+if TYPE_CHECKING:
+    from hiprehab.model.plan import Plan
 
 
-def test_week_footer_names_each_run_once() -> None:
+def _plan(**values: Any) -> Plan:
+    catalogue = load_catalogue([data_dir("exercises")])
+    profile = Profile(name="", **{"red_flags": (), **values})
+    return build_plan(catalogue, template(values["goal"]), rules(), profile, REAL_START)
+
+
+def _front(plan: Plan) -> str:
+    """The cover and how-to pages' text (the how-to may end on the warning signs' first page)."""
+    data = pdf_bytes(plan)
+    texts = [" ".join(t.split()) for t in page_texts(data)]
+    return " ".join(texts[i] for i in pages_through(data, "Cover", "Stop and see a doctor if..."))
+
+
+RUNNING_WORDS = ("warm up before every run", "grow your running", "10 percent", "repeat last week's running")
+
+
+def test_a_referred_plan_says_plainly_that_it_holds_no_running() -> None:
+    """A plan held for a clinician's check promises no running on its cover or how-to pages."""
+    plan = _plan(goal="prevent", weeks=2, red_flags=("previous_injury",), **RUNNING)
+    assert not has_running(plan)
+    front = _front(plan)
+    assert "No running in this plan until a physiotherapist or doctor has checked your hip" in front
+    assert [w for w in RUNNING_WORDS if w in front.lower()] == []
+
+
+def test_a_plan_with_no_run_days_prints_no_running_rules() -> None:
+    """With no run days the cover says there is no running, and no running rule or advice prints."""
+    plan = _plan(goal="prevent", weeks=2, run_days=())
+    front = _front(plan)
+    assert "Running No running in this plan; the notes below say why." in front
+    assert [w for w in RUNNING_WORDS if w in front.lower()] == []
+
+
+@pytest.fixture(scope="module")
+def running_text() -> str:
+    """The whole text of a two-week prevent plan with three run days."""
+    data = pdf_bytes(_plan(goal="prevent", weeks=2, **RUNNING))
+    return " ".join(" ".join(t.split()) for t in page_texts(data))
+
+
+def test_a_plan_with_runs_keeps_its_running_rules_and_advice(running_text: str) -> None:
+    """A plan that holds runs prints the running summary, growth caps and running advice."""
+    text = running_text
+    assert "No running in this plan" not in text
+    assert [w for w in RUNNING_WORDS if w not in text.lower()] == []
+
+
+def test_week_footer_names_each_run_once(running_text: str) -> None:
     """The week sheet's run notes read "Easy run: 6 km", not "Run: Easy run: 6 km"."""
-    text = " ".join(page_texts(real_pdf("prevent-12")))
+    text = running_text
     assert "Easy run:" in text
     assert "Long run:" in text
     assert "Run: Easy run" not in text

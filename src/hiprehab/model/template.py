@@ -191,6 +191,8 @@ class Advice(Strict):
 
     heading: ShortText
     text: Text
+    running: StrictBool = False
+    """Advice about running itself: left out of a plan that holds no running."""
 
 
 class Template(Strict):
@@ -201,6 +203,9 @@ class Template(Strict):
     exercise_goal: Goal
     """Which catalogue goal (``goals`` of an exercise) this template draws from."""
     summary: Text
+    summary_without_running: Text | None = None
+    """Printed instead of ``summary`` when the plan holds no running (held until a clinician's check,
+    or no run days)."""
     weeks_default: Annotated[StrictInt, Field(ge=2, le=52)]
     weeks_min: Annotated[StrictInt, Field(ge=2, le=52)] = 2
     weeks_max: Annotated[StrictInt, Field(ge=2, le=52)] = 52
@@ -229,6 +234,10 @@ class Template(Strict):
     """When ``hiprehab review`` refers a runner on, and when a logged dose moves up."""
     progression: Annotated[tuple[Text, ...], Field(min_length=1)]
     step_back: Annotated[tuple[Text, ...], Field(min_length=1)]
+    running_progression: tuple[Text, ...] = ()
+    """How running grows, printed after ``progression`` only when the plan holds running."""
+    running_step_back: tuple[Text, ...] = ()
+    """When to run less, printed after ``step_back`` only when the plan holds running."""
     site_rules: dict[PainSite, tuple[AvoidWord, ...]]
     """The conditions each pain site is routed to; every site must be given."""
     site_first: dict[PainSite, tuple[Slug, ...]] = Field(default_factory=dict)

@@ -12,12 +12,13 @@ from hiprehab.render.styles import LIGHT_RULE, RULE, SHADE, table_style
 from hiprehab.render.words import (
     PLANNED_AROUND,
     esc,
+    has_running,
     long_date,
     planned_around_text,
     plural,
     runner_name,
 )
-from hiprehab.wording import EQUIPMENT_LABELS, SESSION_LABELS, notice_text
+from hiprehab.wording import EQUIPMENT_LABELS, SESSION_LABELS, no_running_text, notice_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -81,6 +82,8 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
     equipment = equipment_needed(plan)
     name = runner_name(plan)
     around = planned_around_text(plan)
+    running = has_running(plan) or not plan.weeks
+    summary = template.summary if running else template.summary_without_running or template.summary
     facts = [
         *([("Runner", esc(name))] if name else []),
         ("Goal", esc(template.title)),
@@ -89,6 +92,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
         ("Ends", esc(long_date(plan.end))),
         ("Length", plural(len(plan.weeks), "week")),
         ("Sessions", "; ".join(esc(x) for x in sessions_per_week(plan)) or "none"),
+        *([] if running else [("Running", f"<b>{esc(no_running_text(plan.notices))}</b>")]),
         ("You need", esc(", ".join(equipment)) if equipment else "no equipment"),
         ("Screening", esc(screening_text(plan))),
     ]
@@ -121,7 +125,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
         Heading(PLAN_TITLE, s.title, ((COVER_TITLE, 0),), "cover"),
         *([Para(f"for <b>{esc(name)}</b>", s.subtitle)] if name else [Spacer(0, 6)]),
         Para(esc(template.title), s.h2),
-        Para(esc(template.summary), s.body),
+        Para(esc(summary), s.body),
         Spacer(0, 6),
         table,
         *([Para(NOTICES_TITLE, s.h2), *notices] if notices else []),

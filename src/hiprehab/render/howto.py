@@ -14,7 +14,7 @@ from reportlab.platypus import Spacer
 from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, derived, table_style
 from hiprehab.render.week import DONE_LABEL, DURING_LABEL, MORNING_LABEL
-from hiprehab.render.words import PLANNED_AROUND, esc, planned_around_text
+from hiprehab.render.words import PLANNED_AROUND, esc, has_running, planned_around_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -144,6 +144,7 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         Heading(HOWTO_TITLE, s.h1, ((HOWTO_TITLE, 0),), "howto"),
     ]
     flow += left_out(plan, s)
+    running = has_running(plan)
     flow += [
         Para("Listen to your pain: the traffic light", s.h2),
         Para(
@@ -167,9 +168,9 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         dose_table(s, width),
         Spacer(0, 4),
         Para("When to move up a rung", s.h2),
-        *_bullets(template.progression, s),
+        *_bullets((*template.progression, *(template.running_progression if running else ())), s),
         Para("When to step back", s.h2),
-        *_bullets(template.step_back, s),
+        *_bullets((*template.step_back, *(template.running_step_back if running else ())), s),
     ]
     has_walk_run = any(
         session.run is not None and session.run.intervals
@@ -184,6 +185,8 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     # front pages stay four however long the lists above them grow.
     advice_style = derived(s.body, "advice", spaceBefore=2)
     for advice in template.advice:
+        if advice.running and not running:
+            continue  # a plan with no runs prints no advice about running
         heading = advice.heading.strip()
         stop = "" if heading.endswith((".", "?", "!", ":")) else "."
         flow.append(Para(f"<b>{esc(heading)}{stop}</b> {esc(advice.text)}", advice_style))

@@ -112,6 +112,13 @@ def session_heading(session: Session) -> str:
     return f"{label}: {session.title}"
 
 
+def has_running(plan: Plan) -> bool:
+    """Whether any week of the plan holds a run (a held or stopped plan holds none)."""
+    return any(
+        session.run is not None for week in plan.weeks for day in week.days for session in day.sessions
+    )
+
+
 def runner_name(plan: Plan) -> str:
     """The runner's name as the PDF can print it; "" when the profile has none (the plan names no one)."""
     return name_on_paper(plan.profile.name).text
