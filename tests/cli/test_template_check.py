@@ -90,7 +90,9 @@ def test_a_folder_of_template_files_under_any_name_is_checked_as_templates(runne
     assert result.exit_code == 1
     lines = (goals / "squad.yaml").read_text(encoding="utf-8").splitlines()
     line = lines.index("weeks_default: eight") + 1
-    assert result.stderr.splitlines()[0].startswith(f"goals/squad.yaml:{line}:16: weeks_default: expected a whole")
+    assert result.stderr.splitlines()[0].startswith(
+        f"goals/squad.yaml:{line}:16: weeks_default: expected a whole"
+    )
     assert "exercises" not in result.stderr
 
 
