@@ -101,6 +101,26 @@ def _running_waits(notice: Notice) -> str:
     )
 
 
+_EMPTY_CAUSES = {
+    "retired": "is retired from your catalogue",
+    "avoided": "is left out for your hip",
+    "equipment": "needs equipment you did not list",
+}
+
+
+def _no_cross_training(notice: Notice) -> str:
+    causes = [_EMPTY_CAUSES[c] for c in str(notice["causes"]).split(",") if c in _EMPTY_CAUSES]
+    why = (
+        "every cross-training exercise " + " or ".join(causes)
+        if causes
+        else "the catalogue has no cross-training exercise for this goal"
+    )
+    return (
+        f"This plan has no cross-training: {why}. On the days it would have used, "
+        "rest, or walk easily if you feel like it."
+    )
+
+
 def _amount(value: object, units: object) -> str:
     """``12.5 km``, ``40 min``."""
     return f"{float(str(value)):g} {units}"
@@ -119,9 +139,7 @@ def _runs_below_volume(notice: Notice) -> str:
 
 _NOTICES: dict[str, Callable[[Notice], str]] = {
     "few_exercises": _few_exercises,
-    "no_cross_training_equipment": lambda _: (
-        "No cross-training in the catalogue fits your equipment; walk briskly on those days instead."
-    ),
+    "no_cross_training": _no_cross_training,
     "no_run_days": lambda _: (
         "You gave no days for running, so this plan has no runs. "
         "Make the plan again with the days you can run to add them."

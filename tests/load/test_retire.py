@@ -12,12 +12,14 @@ from hiprehab.cli import app
 from hiprehab.errors import InvalidInputError
 from hiprehab.load.catalogue import load_catalogue
 from hiprehab.resources import data_dir
+from hiprehab.wording import notice_text
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from typer.testing import CliRunner
 
+    from hiprehab.model.notice import Notice
     from tests.conftest import WriteCatalogue
 
 BUILT_IN = data_dir("exercises")
@@ -123,3 +125,40 @@ def test_retiring_a_whole_family_a_template_names_leaves_its_slot_empty(
     plan = hiprehab.make_plan(profile, catalogues=[tmp_path / "mine"], start=dt.date(2027, 1, 4))
     assert not _ids_in(plan) & set(rungs)
     assert plan.weeks
+
+
+CROSS_TRAINING = (
+    "brisk-walk", "gentle-yoga", "stationary-cycling", "swimming-front-crawl", "deep-water-running",
+    "elliptical-trainer",
+)  # fmt: skip
+
+
+def _cross_training_notice(plan: hiprehab.Plan) -> Notice:
+    (notice,) = [n for n in plan.notices if n.code == "no_cross_training"]
+    return notice
+
+
+def test_retiring_every_cross_training_exercise_names_retirement_and_promises_no_walk(
+    tmp_path: Path, write_catalogue: WriteCatalogue
+) -> None:
+    """With all cross-training retired, the notice says they are retired and holds no walk the plan lacks."""
+    write_catalogue(tmp_path, "retired.yaml", f"retire: [{', '.join(CROSS_TRAINING)}]\n")
+    profile = {**PROFILE, "run_days": [], "weeks": 2}
+    plan = hiprehab.make_plan(profile, catalogues=[tmp_path], start=dt.date(2027, 1, 4))
+    notice = _cross_training_notice(plan)
+    assert notice["causes"] == "retired"
+    text = notice_text(notice)
+    assert "every cross-training exercise is retired from your catalogue" in text
+    assert "equipment" not in text
+    assert "walk briskly" not in text
+    assert not [s for w in plan.weeks for d in w.days for s in d.sessions if s.type == "cross_training"]
+
+
+def test_cross_training_left_for_equipment_names_both_causes(
+    tmp_path: Path, write_catalogue: WriteCatalogue
+) -> None:
+    """Retiring the walk and the yoga, a runner with no equipment hears both causes: retired and equipment."""
+    write_catalogue(tmp_path, "retired.yaml", "retire: [brisk-walk, gentle-yoga]\n")
+    profile = {**PROFILE, "run_days": [], "weeks": 2, "equipment": ["none"]}
+    plan = hiprehab.make_plan(profile, catalogues=[tmp_path], start=dt.date(2027, 1, 4))
+    assert _cross_training_notice(plan)["causes"] == "retired,equipment"

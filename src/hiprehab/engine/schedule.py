@@ -473,7 +473,8 @@ class Scheduler:
         days = _spread(free[:-1], phase.cross_training.sessions)
         pool = self.selector.pool(phase.cross_training, POOL_KINDS["cross_training"])
         if days and not pool:
-            self._notice(Notice.of("no_cross_training_equipment"))
+            causes = self.selector.why_empty(phase.cross_training, POOL_KINDS["cross_training"])
+            self._notice(Notice.of("no_cross_training", causes=",".join(causes)))
         for day in days:
             for exercise in self._rotate("cardio", pool, 1):
                 track = progress.start(exercise, phase.dose)

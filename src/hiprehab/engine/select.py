@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hiprehab.vocab import MAX_LEVEL
+from hiprehab.model.catalogue import Catalogue
+from hiprehab.vocab import EQUIPMENT, MAX_LEVEL
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
 
-    from hiprehab.model.catalogue import Catalogue
     from hiprehab.model.exercise import Exercise
     from hiprehab.model.profile import Profile
     from hiprehab.model.template import Block, Template
@@ -168,6 +168,24 @@ class Selector:
         ]
         # The user's own exercises of a role come before the built-in ones, as in :meth:`for_role`.
         return picked + sorted(by_role, key=lambda e: e.id not in self.catalogue.added)
+
+    def why_empty(self, block: Block, default_kinds: Sequence[str]) -> tuple[str, ...]:
+        """Why :meth:`pool` found nothing for ``block``: ``retired``, ``avoided`` and ``equipment``.
+
+        Each cause is named when taking it away would give the block an exercise: one retired
+        from the catalogue, one left out for the runner's pain site or condition, one that
+        needs equipment the runner did not list. Empty when the catalogue never had one.
+        """
+        everything = frozenset(EQUIPMENT)
+        causes = []
+        gone = tuple(r.exercise for r in self.catalogue.retired if r.exercise is not None)
+        if gone and Selector(Catalogue(gone), self.goal, frozenset(), everything).pool(block, default_kinds):
+            causes.append("retired")
+        if Selector(self.catalogue, self.goal, frozenset(), self.have).pool(block, default_kinds):
+            causes.append("avoided")
+        if Selector(self.catalogue, self.goal, self.avoid, everything).pool(block, default_kinds):
+            causes.append("equipment")
+        return tuple(causes)
 
     def of_kinds(self, kinds: Sequence[str]) -> list[Exercise]:
         """Every allowed exercise of these kinds, in catalogue order."""
