@@ -66,16 +66,18 @@ def load_goals(
     user_folder: bool = True,
     catalogues: Iterable[Path | str] = (),
     check_against: Catalogue | None = None,
+    partial: bool = False,
 ) -> Goals:
     """The built-in goal templates and screening rules, the user's, those in ``catalogues``, then ``folders``.
 
     A catalogue folder made by ``hiprehab catalogue init`` brings its ``templates/`` along.
     With ``check_against`` (the loaded catalogue), every family and role a template's
     slots name must exist in it: a misspelt family is an error, not an empty slot.
+    ``partial``: ``check_against`` holds only the exercises that loaded; names alone are checked.
     Raises :class:`~hiprehab.errors.InvalidInputError` listing every problem of every file.
     """
     sources = template_sources(folders, user=user_folder, catalogues=catalogues)
-    loaded = template_loader.read_templates(sources, check_against)
+    loaded = template_loader.read_templates(sources, check_against, partial=partial)
     return Goals(loaded.templates, loaded.rules, loaded.files)
 
 
@@ -98,19 +100,19 @@ def check_catalogue(folders: Iterable[Path | str] = (), *, user_folder: bool = T
     """
     folders = tuple(folders)
     problems: list[Problem] = []
-    catalogue = goals = None
+    goals = None
+    # Every problem in one run: the templates are checked against the exercises that did load.
+    catalogue, problems = catalogue_loader.read_catalogue(catalogue_sources(folders, user=user_folder))
+    partial = bool(problems)
     try:
-        catalogue = load_catalogue(folders, user_folder=user_folder)
-    except InvalidInputError as err:
-        problems.extend(err.problems)
-    try:
-        goals = load_goals(user_folder=user_folder, catalogues=folders, check_against=catalogue)
+        goals = load_goals(
+            user_folder=user_folder, catalogues=folders, check_against=catalogue, partial=partial
+        )
     except InvalidInputError as err:
         problems.extend(err.problems)
     if problems:
         raise InvalidInputError(problems)
-    assert catalogue is not None  # noqa: S101 - set unless a problem was raised above
-    assert goals is not None  # noqa: S101
+    assert goals is not None  # noqa: S101 - set unless a problem was raised above
     last = {r.id: r for r in catalogue.replacements}
     changed = {i for i, r in last.items() if not r.same} | catalogue.added
     warnings = catalogue_warnings(catalogue, goals.templates, about=lambda i: i in changed)

@@ -245,3 +245,47 @@ def test_an_empty_templates_folder_is_a_problem(runner: CliRunner) -> None:
     result = runner.invoke(app, ["catalogue", "check", "templates"])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.splitlines()[0] == "templates:1:1: expected YAML files (*.yaml), found none"
+
+
+def test_a_bad_exercise_file_does_not_hide_a_templates_misspelt_family(runner: CliRunner) -> None:
+    """One run lists the exercise file's problem and the copied template's misspelt family, and says how."""
+    folder = Path("mine")
+    (folder / "exercises").mkdir(parents=True)
+    (folder / "exercises" / "own.yaml").write_text(
+        KNEES_APART_BRIDGE.replace("equipment: [mat]", "equipment: [stairs]"), encoding="utf-8"
+    )
+    _copy_templates(str(folder / "templates"))
+    (folder / "templates" / "screening.yaml").unlink()
+    shutil.move(folder / "templates" / "prevent.yaml", folder / "templates" / "squad.yaml")
+    _edit(folder / "templates" / "squad.yaml", "id: prevent", "id: squad")
+    line, col = _misspell_first_bridge(folder / "templates" / "squad.yaml")
+    result = runner.invoke(app, ["catalogue", "check", "mine"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert any(x.startswith("mine/exercises/own.yaml:") and "'stairs'" in x for x in lines)
+    assert [x for x in lines if x.startswith(f"mine/templates/squad.yaml:{line}:{col}:")] == [
+        (
+            f"mine/templates/squad.yaml:{line}:{col}: phases[0].strength.families[0]: "
+            "expected a family of the catalogue, found 'brigde' (did you mean 'bridge'?) "
+            "(checked against the exercises that loaded: fix the exercise problems too)"
+        )
+    ]
+
+
+def test_a_repeated_retired_id_does_not_hide_a_misspelt_one(
+    runner: CliRunner, write_catalogue: WriteCatalogue
+) -> None:
+    """retired.yaml with a misspelt id and a repeated one: both are reported, each where it is."""
+    write_catalogue(Path("gone"), "retired.yaml", "retire: [clamshell, sit-to-stnd, clamshell]\n")
+    result = runner.invoke(app, ["catalogue", "check", "gone"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        (
+            "gone/retired.yaml:1:21: retire[1]: expected the id of an exercise to leave out, "
+            "found 'sit-to-stnd' (did you mean 'sit-to-stand'?)"
+        ),
+        (
+            "gone/retired.yaml:1:34: retire[2]: expected an exercise still in use, found 'clamshell', "
+            "already retired at gone/retired.yaml:1"
+        ),
+    ]

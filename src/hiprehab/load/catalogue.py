@@ -204,6 +204,18 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
     Every problem of every file is gathered and raised at once as
     :class:`InvalidInputError`.
     """
+    catalogue, problems = read_catalogue(sources)
+    if problems:
+        raise InvalidInputError(problems)
+    return catalogue
+
+
+def read_catalogue(sources: Sequence[Path]) -> tuple[Catalogue, list[Problem]]:
+    """:func:`load_catalogue` without raising: the exercises that loaded, and every problem found.
+
+    With problems, the catalogue holds only the exercises that were read whole: a checker
+    can still test the names a template gives against it.
+    """
     problems: list[Problem] = []
     merged: dict[str, _Entry] = {}
     replacements: list[Replacement] = []
@@ -234,10 +246,8 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
     _check_ladders([*merged.values(), *(entry for entry, _ in retired.values())], problems)
     for entry in merged.values():
         problems.extend(check_equipment(entry.exercise, entry.problem))
-    if problems:
-        raise InvalidInputError(problems)
     ordered = list(merged.values())
-    return Catalogue(
+    catalogue = Catalogue(
         exercises=tuple(e.exercise for e in ordered),
         origins={e.exercise.id: e.origin for e in ordered},
         replacements=tuple(replacements),
@@ -248,6 +258,7 @@ def load_catalogue(sources: Sequence[Path]) -> Catalogue:
             for i, (gone, where) in retired.items()
         ),
     )
+    return catalogue, problems
 
 
 def _retire_problem(

@@ -56,8 +56,14 @@ def load_templates(
     return loaded.templates, loaded.rules
 
 
-def read_templates(sources: Sequence[Path], catalogue: Catalogue | None = None) -> LoadedTemplates:
-    """:func:`load_templates`, also telling which files were read."""
+def read_templates(
+    sources: Sequence[Path], catalogue: Catalogue | None = None, *, partial: bool = False
+) -> LoadedTemplates:
+    """:func:`load_templates`, also telling which files were read.
+
+    ``partial``: ``catalogue`` holds only the exercises that loaded (the others have
+    problems), so only the names of families and roles are checked, and a problem says so.
+    """
     problems: list[Problem] = []
     templates: dict[str, Template] = {}
     docs: dict[str, Document] = {}
@@ -87,7 +93,7 @@ def read_templates(sources: Sequence[Path], catalogue: Catalogue | None = None) 
     # A template that failed to load may be the one another names: its id is then not known.
     goal_ids = None if problems else templates
     for template_id, template in templates.items():
-        problems.extend(check_references(template, docs[template_id], goal_ids, catalogue))
+        problems.extend(check_references(template, docs[template_id], goal_ids, catalogue, partial=partial))
     if rules is None and not problems:
         shown = ", ".join(display_path(s) for s in sources)
         problems.append(
@@ -142,6 +148,8 @@ def check_references(
     doc: Document,
     templates: dict[str, Template] | None,
     catalogue: Catalogue | None,
+    *,
+    partial: bool = False,
 ) -> list[Problem]:
     """The families, roles and goals ``template`` names that do not exist (or fit nothing).
 
@@ -152,7 +160,9 @@ def check_references(
 
     def report(loc: PathKey, message: str) -> None:
         line, col = doc.where(loc)
-        problems.append(Problem(doc.path, line, col, field_path(loc), message))
+        problems.append(
+            Problem(doc.path, line, col, field_path(loc), message + (PARTIAL_NOTE if partial else ""))
+        )
 
     found = template.entry_pain_goal
     if templates is not None and found is not None and found not in templates:
@@ -163,11 +173,15 @@ def check_references(
         )
     if catalogue is not None:
         for loc, block in _blocks(template):
-            _check_slots(template.exercise_goal, block, loc, catalogue, report)
+            _check_slots(template.exercise_goal, block, loc, catalogue, report, names_only=partial)
         for loc, family in _named_families(template):
             if not catalogue.ladder(family) and family not in catalogue.retired_names:
                 report(loc, _unknown_family(family, catalogue))
     return problems
+
+
+PARTIAL_NOTE = " (checked against the exercises that loaded: fix the exercise problems too)"
+"""Added to a template's name problem when some exercises did not load."""
 
 
 def _unknown_family(family: str, catalogue: Catalogue) -> str:
@@ -175,12 +189,21 @@ def _unknown_family(family: str, catalogue: Catalogue) -> str:
 
 
 def _check_slots(
-    goal: str, block: Block, loc: PathKey, catalogue: Catalogue, report: Callable[[PathKey, str], None]
+    goal: str,
+    block: Block,
+    loc: PathKey,
+    catalogue: Catalogue,
+    report: Callable[[PathKey, str], None],
+    *,
+    names_only: bool = False,
 ) -> None:
-    """Report each family or role of ``block`` that no exercise of ``goal`` (and its kinds) has."""
+    """Report each family or role of ``block`` that no exercise of ``goal`` (and its kinds) has.
+
+    ``names_only``: report only a family or role no exercise has at all.
+    """
 
     def fits(exercise: Exercise) -> bool:
-        return goal in exercise.goals and (not block.kinds or exercise.kind in block.kinds)
+        return names_only or (goal in exercise.goals and (not block.kinds or exercise.kind in block.kinds))
 
     kinds = f" and kind {' or '.join(block.kinds)}" if block.kinds else ""
     for index, family in enumerate(block.families):
