@@ -187,14 +187,23 @@ RUNNING_HOLD_CODES = frozenset({"referred_hold", "running_waits_for_check"})
 """Notices that hold every run until a clinician has checked the hip."""
 
 
-def no_running_text(notices: tuple[Notice, ...]) -> str:
+RUNNING_MISSING_CODES = frozenset({"no_run_days", "no_weekly_volume", "no_longest_run"})
+"""Notices that say which answer the plan's runs are waiting for."""
+
+
+def no_running_text(notices: tuple[Notice, ...], *, run_days: bool) -> str:
     """Why a plan holds no running, in one plain sentence for its cover."""
-    if any(n.code in RUNNING_HOLD_CODES for n in notices):
+    codes = {n.code for n in notices}
+    if codes & RUNNING_HOLD_CODES:
         return (
             "No running in this plan until a physiotherapist or doctor has checked your hip; "
             "walk or cross-train on your run days until then."
         )
-    return "No running in this plan; the notes below say why."
+    if codes & RUNNING_MISSING_CODES:
+        return "No running in this plan; the notes below say why."
+    if not run_days:
+        return "No running in this plan: you gave no days to run on."
+    return "No running in this plan: its weeks all come before running starts."
 
 
 def notice_text(notice: Notice) -> str:

@@ -58,6 +58,12 @@ def running_text() -> str:
     return " ".join(" ".join(t.split()) for t in page_texts(data))
 
 
+def test_a_short_plan_before_running_starts_says_so() -> None:
+    """Two weeks of the manage goal hold no running and no note about it: the cover says why itself."""
+    plan = _plan(goal="manage", weeks=2, pain=3, run_days=())
+    assert "No running in this plan: you gave no days to run on." in _front(plan)
+
+
 def test_a_plan_with_runs_keeps_its_running_rules_and_advice(running_text: str) -> None:
     """A plan that holds runs prints the running summary, growth caps and running advice."""
     text = running_text

@@ -83,6 +83,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
     name = runner_name(plan)
     around = planned_around_text(plan)
     running = has_running(plan) or not plan.weeks
+    no_running = no_running_text(plan.notices, run_days=bool(plan.profile.run_days))
     summary = template.summary if running else template.summary_without_running or template.summary
     facts = [
         *([("Runner", esc(name))] if name else []),
@@ -92,7 +93,7 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
         ("Ends", esc(long_date(plan.end))),
         ("Length", plural(len(plan.weeks), "week")),
         ("Sessions", "; ".join(esc(x) for x in sessions_per_week(plan)) or "none"),
-        *([] if running else [("Running", f"<b>{esc(no_running_text(plan.notices))}</b>")]),
+        *([] if running else [("Running", f"<b>{esc(no_running)}</b>")]),
         ("You need", esc(", ".join(equipment)) if equipment else "no equipment"),
         ("Screening", esc(screening_text(plan))),
     ]
