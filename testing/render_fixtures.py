@@ -337,6 +337,10 @@ PROFILES: dict[str, dict[str, Any]] = {
         "goal": "manage", "weeks": 6, "pain": 4, "pain_sites": ("front", "groin", "lateral", "buttock"),
         "conditions": ("tendinopathy", "bursitis", "muscle_strain", "osteoarthritis", "labral_tear", "fai"),
     },
+    "manage-6-lateral-all-equipment": {
+        "goal": "manage", "weeks": 6, "pain": 4, "pain_sites": ("lateral",),
+        "equipment": ("band", "weights", "bike", "pool", "elliptical"),
+    },
     "manage-52": {"goal": "manage", "weeks": 52, "pain": 3, **RUNNING},
 }  # fmt: skip
 

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 LIBRARY_TITLE = "Exercise library"
 CARD_GAP = 1.0
+PLAIN_FAMILIES = frozenset(
+    {"brisk-walk", "easy-walk-cooldown", "warmup-aerobic", "rest-day", "gentle-yoga", "ice"}
+)
+"""Walks, easy jogs, a rest day, gentle yoga and an ice pack: a figure adds little to their
+words, so their cards have none and take the library's whole width for their text."""
 
 
 def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
@@ -130,7 +135,7 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         if exercise.id not in scheduled:
             extra += (" " if extra else "") + "<i>Not in your weeks: an easier or harder version.</i>"
         body = text_lines(exercise, s, lead=title + f" <i>{esc(exercise.summary)}</i>", tail=extra)
-        box = figures.box(exercise)
+        box = None if exercise.family in PLAIN_FAMILIES else figures.box(exercise)
         side: list[Flowable] = [box] if box is not None else []
         flow += [card(body, side, width), Spacer(0, CARD_GAP)]
     return flow
