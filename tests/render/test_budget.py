@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -10,6 +11,7 @@ from reportlab.platypus import PageBreak
 
 from hiprehab.fonts import register_fonts
 from hiprehab.model.exercise import Dose
+from hiprehab.model.summary import BlockSummary, WeekPoint
 from hiprehab.render import pdf_bytes
 from hiprehab.render.cards import FlowAround
 from hiprehab.render.figures import Figures
@@ -220,3 +222,21 @@ def test_a_walk_card_has_no_figure_and_a_strength_card_keeps_its() -> None:
     }
     assert figured["brisk-walk"] is False
     assert figured[BRIDGE.id] is True
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_next_block_has_four_front_pages_at_most(paper: str) -> None:
+    """A review's next block (how the last block went, then the cover...) keeps its front to four pages."""
+    lines = (
+        "Sessions done: week 1: 12 of 12; week 2: 12 of 12; week 3: 7 of 7; week 4: 7 of 7.",
+        "By kind: activation 14 of 14, cross-training 8 of 8, mobility 12 of 12, strength 4 of 4.",
+        "Pain: steady (weekly average: week 1: 2, week 2: 2, week 3: 2, week 4: 2).",
+        "Strength: move up. Pain stayed at 3 or less in 2 of 2 strength sessions in week 4.",
+        "Note: Week 4 is logged up to 2027-03-27; the next block starts the day after.",
+    )
+    points = tuple(WeekPoint(n, 12, 12, 2.0, 1.0) for n in range(1, 5))
+    plan = replace(
+        real_plan("manage-6-lateral"), summary=BlockSummary("How your last block went", points, lines)
+    )
+    marks = outline(pdf_bytes(plan, paper=paper))
+    assert next(page for _, title, page in marks if title.startswith("Week 1")) + 1 <= 5

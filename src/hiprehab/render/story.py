@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
 from hiprehab.export.plan import plan_to_json
 from hiprehab.model.plan import ATTACHMENT
 from hiprehab.render.attach import Attachment
@@ -77,7 +80,11 @@ def plan_story(
     refer = plan.screening.outcome == "refer"
     if refer:
         story += referral_notice(plan, styles)
-    story += cover_section(plan, styles, width, new_page=refer or bool(review))
+    # After the review's chart and findings the cover runs on (it has its own heading), so a
+    # next block's front pages stay four; after a referral notice it starts a page of its own.
+    if review and not refer:
+        story.append(Spacer(0, 6 * mm))
+    story += cover_section(plan, styles, width, new_page=refer)
     story += howto_section(plan, styles, width)
     story += warnings_section(plan.rules, styles, width)
     story += overview_section(plan, styles, width)
