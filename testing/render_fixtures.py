@@ -342,6 +342,10 @@ PROFILES: dict[str, dict[str, Any]] = {
         "equipment": ("band", "weights", "bike", "pool", "elliptical"),
     },
     "manage-52": {"goal": "manage", "weeks": 52, "pain": 3, **RUNNING},
+    "prevent-52-four-runs": {
+        "goal": "prevent", "weeks": 52, "run_days": ("mon", "wed", "fri", "sun"),
+        "weekly_volume": 30.0, "longest_run": 12.0,
+    },
 }  # fmt: skip
 
 

@@ -42,7 +42,15 @@ if TYPE_CHECKING:
 PAPERS = ("a4", "letter")
 SHORT = [name for name, values in PROFILES.items() if values["weeks"] <= 12]
 # The issue's budget for a printed plan, by profile: 6 weeks <= 16 pages, 12 <= 24, 52 <= 64.
-BUDGET = {"manage-6-lateral": 16, "manage-6-lateral-all-equipment": 16, "prevent-12": 24, "manage-52": 64}
+BUDGET = {
+    "manage-6-lateral": 16,
+    "manage-6-lateral-all-equipment": 16,
+    "prevent-12": 24,
+    "manage-52": 64,
+    "prevent-52-four-runs": 64,
+}
+# A second year is rendered on Letter alone, the paper it ran over on: a year takes seconds to lay out.
+LETTER_ONLY = {"prevent-52-four-runs"}
 
 
 def _parts(profile: str, paper: str) -> tuple[list[int], int, int]:
@@ -99,8 +107,10 @@ def test_a_year_is_one_page_per_week() -> None:
     assert [b - a for a, b in zip(weeks, [*weeks[1:], library], strict=True)] == [1] * 52
 
 
-@pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("profile", sorted(BUDGET))
+@pytest.mark.parametrize(
+    ("profile", "paper"),
+    [(p, paper) for p in sorted(BUDGET) for paper in PAPERS if p not in LETTER_ONLY or paper == "letter"],
+)
 def test_page_budget(profile: str, paper: str) -> None:
     """A 6-week plan is at most 16 pages, a 12-week plan 24 and a 52-week plan 64."""
     assert real_page_count(profile, paper) <= BUDGET[profile]
@@ -179,7 +189,7 @@ def _cards_a_page(profile: str, paper: str) -> list[int]:
 
 
 @pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("profile", sorted(set(BUDGET) - {"manage-52"}))
+@pytest.mark.parametrize("profile", sorted(p for p in BUDGET if PROFILES[p]["weeks"] <= 12))
 def test_every_library_page_but_the_last_holds_three_cards(profile: str, paper: str) -> None:
     """No library page in the middle of the section is left mostly empty: each holds three cards or more."""
     counts = _cards_a_page(profile, paper)

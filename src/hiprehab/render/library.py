@@ -112,10 +112,9 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         SectionStart(LIBRARY_TITLE),
         Heading(LIBRARY_TITLE, s.h1, ((LIBRARY_TITLE, 0),), "library"),
         Para(
-            "Every exercise of your plan, numbered in the order you first meet it; the week sheets "
-            "name each one by its card number and give each week's dose; a card gives the dose "
-            "your plan starts it at. The cards after the last one in your weeks are the easier and "
-            "harder versions the cards point to.",
+            "Every exercise of your plan, numbered in the order you first meet it. Your week sheets "
+            "give each week's dose; a card, the dose you start at. Cards after your weeks' last "
+            "one are the easier and harder versions.",
             s.body,
         ),
     ]
