@@ -43,9 +43,9 @@ from hiprehab import fonts as plan_fonts  # noqa: E402
 from hiprehab.engine import build_plan  # noqa: E402
 from hiprehab.load.catalogue import load_catalogue  # noqa: E402
 from hiprehab.load.templates import load_templates  # noqa: E402
+from hiprehab.model.plan import library_cards  # noqa: E402
 from hiprehab.model.profile import Profile  # noqa: E402
 from hiprehab.render import pdf_bytes  # noqa: E402
-from hiprehab.render.library import library_cards  # noqa: E402
 from hiprehab.render.styles import make_styles  # noqa: E402
 from hiprehab.resources import data_dir  # noqa: E402
 

@@ -61,7 +61,11 @@ PLAN_SCHEMA: dict[str, Any] = {
         },
         "profile": {"type": "object"},
         "notices": {"type": "array", "items": {"type": "string"}},
-        "library": {"type": "array", "items": {"type": "string"}},
+        "library": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "Exercise ids in the order of the PDF's exercise library: card n is item n.",
+        },
         "weeks": {"type": "array", "items": {"$ref": "#/definitions/week"}},
     },
     "definitions": {

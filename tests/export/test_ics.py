@@ -16,6 +16,7 @@ from hiprehab.cli import app
 from hiprehab.errors import InvalidValueError
 from hiprehab.export.ics import CalendarTime, plan_to_ics
 from hiprehab.export.plan import plan_to_dict
+from hiprehab.model.plan import card_numbers
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -143,7 +144,7 @@ def test_summary_and_description_name_sessions_doses_and_cards() -> None:
     assert str(event["SUMMARY"]).startswith(f"Hip plan wk {week.number}: ")
     assert f"walk-run stage {run.stage} {run.total_min:g} min" in str(event["SUMMARY"])
     description = str(event["DESCRIPTION"])
-    cards = {e.id: n for n, e in enumerate(plan.library, 1)}
+    cards = card_numbers(plan)
     for session in day.sessions:
         for item in session.items:
             assert f"- {item.exercise.name}" in description

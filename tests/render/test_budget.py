@@ -11,12 +11,13 @@ from reportlab.platypus import PageBreak
 
 from hiprehab.fonts import register_fonts
 from hiprehab.model.exercise import Dose
+from hiprehab.model.plan import library_cards
 from hiprehab.model.summary import BlockSummary, WeekPoint
 from hiprehab.render import pdf_bytes
 from hiprehab.render.cards import FlowAround
 from hiprehab.render.figures import Figures
 from hiprehab.render.flowables import KeepIfFits
-from hiprehab.render.library import library_cards, library_section
+from hiprehab.render.library import library_section
 from hiprehab.render.overview import WEEKS_A_ROW, week_rows
 from hiprehab.render.story import make_document
 from hiprehab.render.styles import make_styles

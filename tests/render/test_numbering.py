@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiprehab.render.library import card_numbers, library_cards
+from hiprehab.model.plan import card_numbers, library_cards
 from testing.render_fixtures import make_plan
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 
 from hiprehab.errors import InvalidValueError
+from hiprehab.model.plan import card_numbers
 from hiprehab.version import __version__
 from hiprehab.wording import SESSION_LABELS, item_dose_text
 
@@ -184,7 +185,7 @@ def plan_to_calendar(plan: Plan, when: CalendarTime | None = None) -> Calendar:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", f"Hip plan: {plan.template.title}")
     stamp = dt.datetime.combine(plan.start, dt.time(), tzinfo=dt.UTC)
-    cards = {exercise.id: n for n, exercise in enumerate(plan.library, 1)}
+    cards = card_numbers(plan)
     for week in plan.weeks:
         for day in week.days:
             if not training_sessions(day):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from hiprehab.model.plan import FORMAT
+from hiprehab.model.plan import FORMAT, library_cards
 from hiprehab.wording import notice_text
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             }
             for week in plan.weeks
         ],
-        "library": [e.id for e in plan.library],
+        "library": [e.id for e in library_cards(plan)],  # card n of the printed library is library[n - 1]
     }
 
 

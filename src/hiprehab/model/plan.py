@@ -141,3 +141,45 @@ class Plan:
     card_doses: Mapping[str, Dose] = field(default_factory=dict, compare=False)
     """The dose each card of the library prints: the first the plan gives the exercise or,
     for an easier or harder rung it only points to, the dose it would start that rung at."""
+
+
+def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
+    """Easier and harder rung of each exercise, as the plan gave them where first used."""
+    found: dict[str, tuple[Exercise | None, Exercise | None]] = {}
+    for week in plan.weeks:
+        for day in week.days:
+            for session in day.sessions:
+                for item in session.items:
+                    found.setdefault(item.exercise.id, (item.easier, item.harder))
+    return found
+
+
+def library_cards(plan: Plan) -> list[Exercise]:
+    """Every card of the printed library in order: the one numbering the PDF, JSON and calendar share.
+
+    Cards 1, 2, 3... are the exercises the weeks schedule, in order of first use:
+    day order, then session order within a day, then item order within a session.
+    After them come the easier and harder rungs no week schedules, in the order
+    the cards first point to them, so "Easier: card 31" always leads to a card.
+    """
+    cards: list[Exercise] = []
+    known: set[str] = set()
+    for week in plan.weeks:
+        for day in sorted(week.days, key=lambda d: d.date):
+            for session in day.sessions:
+                for item in session.items:
+                    if item.exercise.id not in known:
+                        cards.append(item.exercise)
+                        known.add(item.exercise.id)
+    for easier, harder in rungs(plan).values():
+        for rung in (easier, harder):
+            if rung is not None and rung.id not in known:
+                cards.append(rung)
+                known.add(rung.id)
+    cards += [e for e in plan.library if e.id not in known]
+    return cards
+
+
+def card_numbers(plan: Plan) -> dict[str, int]:
+    """The number of each exercise's card, from 1 without gaps (see :func:`library_cards`)."""
+    return {exercise.id: n for n, exercise in enumerate(library_cards(plan), 1)}

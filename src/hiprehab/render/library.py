@@ -1,6 +1,7 @@
 """The exercise library: every card of the plan once, numbered in the order the runner meets it.
 
-The week sheets name exercises by these numbers. Cards 1, 2, 3... are the
+The week sheets, the calendar and the plan JSON name exercises by these numbers,
+all from :func:`hiprehab.model.plan.library_cards`: cards 1, 2, 3... are the
 exercises the plan schedules, in first-use order; after them come the easier
 and harder rungs the cards point to, so "Easier: card 31" always leads to a card.
 """
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Spacer
 
+from hiprehab.model.plan import card_numbers, library_cards, rungs
 from hiprehab.render.cards import card, text_lines
 from hiprehab.render.flowables import Heading, Para, SectionStart
 from hiprehab.render.words import esc, word_list
@@ -31,47 +33,6 @@ PLAIN_FAMILIES = frozenset(
 )
 """Walks, easy jogs, a rest day, gentle yoga and an ice pack: a figure adds little to their
 words, so their cards have none and take the library's whole width for their text."""
-
-
-def rungs(plan: Plan) -> dict[str, tuple[Exercise | None, Exercise | None]]:
-    """Easier and harder rung of each exercise, as the plan gave them where first used."""
-    found: dict[str, tuple[Exercise | None, Exercise | None]] = {}
-    for week in plan.weeks:
-        for day in week.days:
-            for session in day.sessions:
-                for item in session.items:
-                    found.setdefault(item.exercise.id, (item.easier, item.harder))
-    return found
-
-
-def library_cards(plan: Plan) -> list[Exercise]:
-    """Every card in order: the plan's exercises as first used, then the rungs they point to.
-
-    First use is in day order, then session order within a day, then item order
-    within a session; an exercise no week schedules is a rung, numbered after
-    every scheduled one, rungs in the order the cards first point to them.
-    """
-    cards: list[Exercise] = []
-    known: set[str] = set()
-    for week in plan.weeks:
-        for day in sorted(week.days, key=lambda d: d.date):
-            for session in day.sessions:
-                for item in session.items:
-                    if item.exercise.id not in known:
-                        cards.append(item.exercise)
-                        known.add(item.exercise.id)
-    for easier, harder in rungs(plan).values():
-        for rung in (easier, harder):
-            if rung is not None and rung.id not in known:
-                cards.append(rung)
-                known.add(rung.id)
-    cards += [e for e in plan.library if e.id not in known]
-    return cards
-
-
-def card_numbers(plan: Plan) -> dict[str, int]:
-    """The number of each exercise's card, from 1 without gaps (see :func:`library_cards`)."""
-    return {exercise.id: n for n, exercise in enumerate(library_cards(plan), 1)}
 
 
 def avoid_text(exercise: Exercise) -> str | None:

@@ -20,8 +20,8 @@ from reportlab.platypus import KeepInFrame, PageBreak, Spacer
 
 from hiprehab import fonts
 from hiprehab.model.exercise import Dose
+from hiprehab.model.plan import card_numbers
 from hiprehab.render.flowables import Grid, Heading, PageMark, Para, SectionStart
-from hiprehab.render.library import card_numbers
 from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
 from hiprehab.render.styles import (
     HEADING_SHADE,
