@@ -82,8 +82,8 @@ def test_pain_of_six_refers() -> None:
     assert result.referral == (f"pain reached 6/10 (1 session above 5, first on {bad.date})",)
 
 
-def test_three_red_sessions_in_a_week_refer() -> None:
-    """Three sessions in a week worse the next morning than the morning before: see a clinician."""
+def test_three_red_days_in_a_week_refer() -> None:
+    """Three days in a week worse the next morning than the morning before: see a clinician."""
     rec = record()
     week = 3
     reds = [s for s in rec.sessions if s.week == week and s.type == "strength"]
@@ -93,7 +93,23 @@ def test_three_red_sessions_in_a_week_refer() -> None:
         return True, 1, 3 if session in reds else 1, ""
 
     result = review(rule)
-    assert "3 or more sessions in one week in the red zone (week 3: 3)" in result.referral
+    assert "3 or more days in one week in the red zone (week 3: 3)" in result.referral
+
+
+def test_one_next_morning_score_counts_once_for_a_day_of_several_sessions() -> None:
+    """A day of three sessions worse the next morning is one red day: it steps back, it does not refer."""
+    rec = record()
+    dates = [s.date for s in rec.sessions]
+    # A day of three sessions after the first day, so there is a morning before it to be worse than.
+    day = next(d for d in sorted(set(dates)) if d > dates[0] and dates.count(d) == 3)
+
+    def rule(session: PlannedSession) -> tuple[bool | None, int | None, int | None, str]:
+        return True, 1, 2 if session.date == day else 1, ""
+
+    result = review(rule)
+    week = next(w for w in result.weeks if w.week == next(s.week for s in rec.sessions if s.date == day))
+    assert week.red_days == 1
+    assert result.referral == ()
 
 
 def test_a_templates_referral_score_changes_the_decision() -> None:
@@ -106,7 +122,7 @@ def test_a_templates_referral_score_changes_the_decision() -> None:
 
 
 def test_a_templates_rising_and_red_thresholds_change_the_referral() -> None:
-    """Two red sessions in a week refer, and a two-week rise does not, only under a template that says so."""
+    """Two red days in a week refer, and a two-week rise does not, only under a template that says so."""
     rec = record()
     week = 3
     reds = [s for s in rec.sessions if s.week == week and s.type == "strength"][:2]
@@ -115,8 +131,8 @@ def test_a_templates_rising_and_red_thresholds_change_the_referral() -> None:
         return True, 1, 3 if session in reds else 1, ""
 
     assert review(rule).referral == ()
-    assert review(rule, red_sessions_per_week=2).referral == (
-        "2 or more sessions in one week in the red zone (week 3: 2)",
+    assert review(rule, red_days_per_week=2).referral == (
+        "2 or more days in one week in the red zone (week 3: 2)",
     )
     rising: Fill = lambda s: (True, max(1, s.week - 3), max(1, s.week - 3), "")  # noqa: E731 - weeks 4-6: 1, 2, 3
     assert "pain rose two weeks in a row" in review(rising).referral

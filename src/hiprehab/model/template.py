@@ -168,8 +168,8 @@ class ReviewRules(Strict):
     """Weekly average pain rising this many weeks in a row needs a clinician..."""
     rising_by: Annotated[StrictFloat, Field(gt=0, le=10)] = 1.0
     """...when it rose by at least this much over those weeks."""
-    red_sessions_per_week: Annotated[StrictInt, Field(ge=1, le=14)] = 3
-    """Sessions in the red zone in one week that need a clinician rather than another step back."""
+    red_days_per_week: Annotated[StrictInt, Field(ge=1, le=14)] = 3
+    """Days in one week with a session in the red zone that need a clinician rather than another step back."""
     done_share_min: Annotated[StrictFloat, Field(gt=0, le=1)] = 0.5
     """A dose moves up only when at least this share of the week's sessions of its kind were done."""
 

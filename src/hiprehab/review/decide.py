@@ -9,7 +9,7 @@ template's number of sessions in a row; amber holds; above amber, or worse the
 next morning than the morning before, steps back. Some patterns need a
 clinician rather than a new block, as the screening's warning signs do: pain at
 the template's referral score (6/10 with the shipped templates), pain rising
-week after week, too many red sessions in one week, or a note that names a
+week after week, too many days in the red zone in one week, or a note that names a
 warning sign. Every threshold comes from the template (``pain_rules`` and
 ``review``), so a coach's template sets them.
 """
@@ -75,14 +75,16 @@ class Logged:
 
 @dataclass(frozen=True)
 class WeekSummary:
-    """One reviewed week: sessions planned and done, average pain, red sessions."""
+    """One reviewed week: sessions planned and done, average pain, days in the red zone."""
 
     week: int
     planned: int
     done: int
     pain_during: float | None
     pain_next_morning: float | None
-    red: int
+    red_days: int
+    """Days with a session done in the red zone: one next-morning score counts once, however many
+    sessions the day held."""
     complete: bool
     """False when the log stops inside this week."""
 
@@ -169,7 +171,7 @@ def _weeks(logged: list[Logged], last_day: dt.date, record: PlanRecord) -> list[
                 sum(x.done for x in these),
                 _average(during),
                 _average(morning),
-                sum(x.zone == "red" for x in these if x.done),
+                len({x.session.date for x in these if x.done and x.zone == "red"}),
                 record.week_dates(number)[1] <= last_day,
             )
         )
@@ -356,11 +358,9 @@ def _referral(
     if rising:
         count = NUMBER_WORDS.get(review.rising_weeks, str(review.rising_weeks))
         referral.append(f"pain rose {count} weeks in a row")
-    red_weeks = [f"week {w.week}: {w.red}" for w in weeks if w.red >= review.red_sessions_per_week]
+    red_weeks = [f"week {w.week}: {w.red_days}" for w in weeks if w.red_days >= review.red_days_per_week]
     if red_weeks:
         weeks_text = ", ".join(red_weeks)
-        referral.append(
-            f"{review.red_sessions_per_week} or more sessions in one week in the red zone ({weeks_text})"
-        )
+        referral.append(f"{review.red_days_per_week} or more days in one week in the red zone ({weeks_text})")
     referral += _warning_signs(logged)
     return referral
