@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import json
+import logging
 from typing import TYPE_CHECKING
 
 import pypdf
@@ -132,6 +133,18 @@ def test_a_pdf_from_elsewhere_is_refused(tmp_path: Path) -> None:
     code, _, err = run("log-sheet", str(other), "--out", str(tmp_path / "log.csv"))
     assert code == 1
     assert err == f"hiprehab: {other}: expected a PDF written by hiprehab plan; this file is not a PDF\n"
+
+
+def test_a_damaged_pdf_gets_only_our_message(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A cut-off PDF is refused in review's own words, without pypdf's log lines ("EOF marker not found")."""
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4\njunk junk\n")
+    with caplog.at_level(logging.DEBUG):
+        code, _, err = run("review", str(damaged), "--out", str(tmp_path / "next.pdf"))
+    assert code == 1
+    assert err.startswith(f"hiprehab: {damaged}: this PDF cannot be read (")
+    assert err.count("\n") == 1
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("pypdf")] == []
 
 
 def test_a_pdf_without_a_form_needs_a_log(plan_files: tuple[Path, Path], tmp_path: Path) -> None:

@@ -112,6 +112,20 @@ def test_one_next_morning_score_counts_once_for_a_day_of_several_sessions() -> N
     assert result.referral == ()
 
 
+def test_the_trend_word_needs_a_change_of_the_templates_rising_by() -> None:
+    """Weekly pain going 1 to 1.1 is steady; 1 to 2 is rising and 2 to 1 easing (rising_by: 1 point)."""
+    rec = record()
+    last = rec.sessions[-1].week
+    one = next(s for s in rec.sessions if s.week == last)
+    small = review(lambda s: (True, 2 if s == one else 1, 1, ""))
+    during = small.weeks[-1].pain_during
+    assert during is not None
+    assert 1 < during < 1.5  # one session of the week at 2, the rest at 1
+    assert small.trend.startswith("steady (")
+    assert review(lambda s: (True, 2 if s.week == last else 1, 1, "")).trend.startswith("rising (")
+    assert review(lambda s: (True, 1 if s.week == last else 2, 1, "")).trend.startswith("easing (")
+
+
 def test_a_templates_referral_score_changes_the_decision() -> None:
     """Amber pain of 5 holds by default; a template that refers from 5 sends the runner on instead."""
     assert review(steady(5, 2)).referral == ()

@@ -196,9 +196,10 @@ def _trend(weeks: list[WeekSummary], review: ReviewRules) -> tuple[str, bool]:
     rising = _rising([p for _, p in scored], review)
     first, last = scored[0][1], scored[-1][1]
     words = " \N{RIGHTWARDS ARROW} ".join(f"week {w}: {p:g}" for w, p in scored)
-    if last < first:
+    # A change smaller than the template's rising_by (a point with the shipped ones) is noise.
+    if first - last >= review.rising_by:
         direction = "easing"
-    elif last > first:
+    elif last - first >= review.rising_by:
         direction = "rising"
     else:
         direction = "steady"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from hiprehab.errors import InvalidInputError, Problem
 from hiprehab.review.entries import Entry
+from hiprehab.review.quiet import quiet_pypdf
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -46,7 +47,8 @@ def form_values(data: bytes) -> dict[str, str]:
     """The filled-in values of a PDF's form fields, by field name (empty when it has no form)."""
     from pypdf import PdfReader  # noqa: PLC0415 - pypdf loads only when a PDF is read
 
-    fields = PdfReader(io.BytesIO(data)).get_fields() or {}
+    with quiet_pypdf():
+        fields = PdfReader(io.BytesIO(data)).get_fields() or {}
     values: dict[str, str] = {}
     for name, field in fields.items():
         value = field.get("/V")

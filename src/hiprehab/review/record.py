@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from hiprehab.errors import HiprehabError
 from hiprehab.model.plan import ATTACHMENT, FORMAT
+from hiprehab.review.quiet import quiet_pypdf
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -212,8 +213,9 @@ def read_plan_pdf(path: Path) -> PlanRecord:
     from pypdf.errors import PdfReadError  # noqa: PLC0415
 
     try:
-        attachments = PdfReader(io.BytesIO(data)).attachments
-        embedded = attachments.get(ATTACHMENT)
+        with quiet_pypdf():
+            attachments = PdfReader(io.BytesIO(data)).attachments
+            embedded = attachments.get(ATTACHMENT)
     except (PdfReadError, ValueError, KeyError, TypeError) as err:
         raise PlanFileError(f"{path}: this PDF cannot be read ({err})") from None
     if not embedded:
