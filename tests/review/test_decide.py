@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from hiprehab.review.carry import next_profile
 from hiprehab.review.decide import Review, review_log
 from hiprehab.review.entries import LogError
 from testing.engine_inputs import default_inputs
@@ -124,6 +125,20 @@ def test_the_trend_word_needs_a_change_of_the_templates_rising_by() -> None:
     assert small.trend.startswith("steady (")
     assert review(lambda s: (True, 2 if s.week == last else 1, 1, "")).trend.startswith("rising (")
     assert review(lambda s: (True, 1 if s.week == last else 2, 1, "")).trend.startswith("easing (")
+
+
+def test_the_next_block_starts_from_the_logged_pain() -> None:
+    """The next profile's pain is the last scored week's typical pain, not the first plan's 3."""
+    rec = record()
+    assert rec.data["profile"]["pain"] == 3
+    last = rec.sessions[-1].week
+    assert next_profile(rec, review(steady(2, 1)), None)["pain"] == 2
+    # Only the last week counts: pain of 1 there after weeks at 2.
+    easing = review(lambda s: (True, 1 if s.week == last else 2, 1, ""))
+    assert next_profile(rec, easing, None)["pain"] == 1
+    # The higher of the week's averages during and next morning.
+    mornings = review(lambda s: (True, 1, 1 if s.week < last else 2, ""))
+    assert next_profile(rec, mornings, None)["pain"] == 2
 
 
 def test_a_templates_referral_score_changes_the_decision() -> None:

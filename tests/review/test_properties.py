@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from hiprehab.engine import build_plan, progress
+from hiprehab.errors import InvalidValueError
 from hiprehab.load.profile import build_profile
 from hiprehab.review.carry import carry_from, next_profile
 from hiprehab.review.decide import review_log
@@ -117,6 +119,11 @@ def test_the_next_block_keeps_the_caps_and_never_progresses_after_red(data: st.D
     carry = carry_from(rec, review, catalogue)
     profile = build_profile(None, next_profile(rec, review, None))
     start = review.last_day + dt.timedelta(days=1)
+    if template.entry_pain_max is not None and profile.pain > template.entry_pain_max:
+        # The log's pain is above what the goal is for: no block of this goal, as for a fresh plan.
+        with pytest.raises(InvalidValueError, match="is for runners whose pain is at most"):
+            build_plan(catalogue, template, rules, profile, start, carry)
+        return
     nxt = build_plan(catalogue, template, rules, profile, start, carry)
     assert nxt.start == start
     assert_fresh_caps(nxt, template)

@@ -6,6 +6,7 @@ Pure: the record, the review and the catalogue in; a :class:`Carry` and profile 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING, Any, Literal
 
 from hiprehab.model.carry import CarriedTrack, Carry
@@ -73,18 +74,33 @@ def lookback_days(template: Template) -> int:
     return template.build.lookback_days if template.build is not None else LOOKBACK_DAYS
 
 
+def logged_pain(review: Review) -> int | None:
+    """The pain the next block starts from: the last week with scores, its typical pain.
+
+    That is the higher of the week's average pain during and average pain next
+    morning (the figure the trend and the chart show), rounded to a whole score,
+    halves up; None when no week has a score.
+    """
+    scored = [pain for week in review.weeks if (pain := week.pain) is not None]
+    return math.floor(scored[-1] + 0.5) if scored else None
+
+
 def next_profile(
     record: PlanRecord, review: Review, weeks: int | None, lookback: int = LOOKBACK_DAYS
 ) -> dict[str, Any]:
     """The profile of the next block: the plan's, from the day after the last logged day.
 
-    A runner who was building their own running continues from what they did:
+    The pain is the log's (see :func:`logged_pain`), not the old plan's. A runner
+    who was building their own running continues from what they did:
     the weekly volume of their last full week with runs done, and their longest
     run of the last ``lookback`` days (the goal's ``build.lookback_days``).
     """
     profile = dict(record.data["profile"])
     profile["start"] = (review.last_day + dt.timedelta(days=1)).isoformat()
     profile["weeks"] = weeks
+    pain = logged_pain(review)
+    if pain is not None:
+        profile["pain"] = pain
     volume_runs = [
         x for x in review.logged if x.done and x.session.run_stage is None and x.session.run_amount
     ]
