@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from hiprehab.model.notice import Notice
     from hiprehab.model.plan import Item
+    from hiprehab.model.template import PainRules, ReviewRules
 
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -204,6 +205,20 @@ def no_running_text(notices: tuple[Notice, ...], *, run_days: bool) -> str:
     if not run_days:
         return "No running in this plan: you gave no days to run on."
     return "No running in this plan: its weeks all come before running starts."
+
+
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+
+
+def see_clinician_text(review: ReviewRules, rules: PainRules) -> str:
+    """When the log's pain needs a physiotherapist, from the same values ``hiprehab review`` applies."""
+    weeks = NUMBER_WORDS.get(review.rising_weeks, str(review.rising_weeks))
+    points = "1 point" if review.rising_by == 1 else f"{review.rising_by:g} points"
+    days = "1 day" if review.red_days_per_week == 1 else f"{review.red_days_per_week} days"
+    return (
+        f"See a physiotherapist if a score reaches {review.refer_score(rules)}, a week's average pain "
+        f"rises {weeks} weeks running ({points} or more in all) or {days} of one week are red."
+    )
 
 
 def notice_text(notice: Notice) -> str:

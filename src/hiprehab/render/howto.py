@@ -15,6 +15,7 @@ from hiprehab.render.flowables import Grid, Heading, Para, SectionStart
 from hiprehab.render.styles import AMBER, GREEN, HEADING_SHADE, LIGHT_RULE, RED, RULE, derived, table_style
 from hiprehab.render.week import DONE_LABEL, DURING_LABEL, MORNING_LABEL
 from hiprehab.render.words import PLANNED_AROUND, esc, has_running, planned_around_text
+from hiprehab.wording import see_clinician_text
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -170,7 +171,14 @@ def howto_section(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         Para("When to move up a rung", s.h2),
         *_bullets((*template.progression, *(template.running_progression if running else ())), s),
         Para("When to step back", s.h2),
-        *_bullets((*template.step_back, *(template.running_step_back if running else ())), s),
+        *_bullets(
+            (
+                *template.step_back,
+                *(template.running_step_back if running else ()),
+                see_clinician_text(template.review, template.pain_rules),
+            ),
+            s,
+        ),
     ]
     has_walk_run = any(
         session.run is not None and session.run.intervals

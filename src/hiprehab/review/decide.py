@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from hiprehab.review.entries import Entry, LogError
+from hiprehab.wording import NUMBER_WORDS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -35,7 +36,6 @@ GROUPS = {"strength": "strength", "activation": "gentle holds", "run": "running"
 """The groups a decision is made for (session type: words), in the order they are reported."""
 
 MOVE_WORDS = {"up": "move up", "hold": "hold", "back": "step back"}
-NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 WARNING_WORDS = {
     "night": "pain at night",
     "swell": "swelling",
