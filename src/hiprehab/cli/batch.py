@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hiprehab.cli.app import app
-from hiprehab.cli.common import CatalogueOption, PaperOption, run_guarded
+from hiprehab.cli.common import (
+    CatalogueOption,
+    FiguresOption,
+    PaperOption,
+    SessionTimeOption,
+    TemplatesOption,
+    TimezoneOption,
+    run_guarded,
+)
 from hiprehab.errors import ExitCode, OutputError, UsageError
 
 if TYPE_CHECKING:
@@ -20,15 +28,6 @@ if TYPE_CHECKING:
     from hiprehab.batch import Outcome, Roster
 
 FLAGS = {"paper": "--paper", "session_time": "--session-time", "timezone": "--timezone"}
-TemplatesOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--templates",
-        metavar="DIR",
-        help="A folder of your own goal templates (repeatable).",
-        show_default=False,
-    ),
-]
 
 
 @app.command("batch")
@@ -60,14 +59,10 @@ def batch(
     json_out: Annotated[
         bool, typer.Option("--json", help="Also write each plan as JSON beside its PDF.")
     ] = False,
-    figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+    figures: FiguresOption = True,
     ics: Annotated[bool, typer.Option("--ics", help="Also write each plan as a calendar file.")] = False,
-    session_time: Annotated[
-        str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
-    ] = None,
-    timezone: Annotated[
-        str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
-    ] = None,
+    session_time: SessionTimeOption = None,
+    timezone: TimezoneOption = None,
 ) -> None:
     """Make a plan for every runner of a roster: NAME.pdf for each, in one folder."""
     from hiprehab.api import load_catalogue, load_goals  # noqa: PLC0415 - keep --help fast

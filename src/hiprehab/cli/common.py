@@ -26,6 +26,22 @@ CatalogueOption = Annotated[
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 PaperOption = Annotated[str, typer.Option(help="Paper size: a4 or letter.")]
+TemplatesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--templates",
+        metavar="DIR",
+        help="A folder of your own goal templates (repeatable).",
+        show_default=False,
+    ),
+]
+FiguresOption = Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")]
+SessionTimeOption = Annotated[
+    str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
+]
+TimezoneOption = Annotated[
+    str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
+]
 
 
 def fail(message: str, code: ExitCode) -> NoReturn:

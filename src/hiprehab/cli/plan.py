@@ -13,7 +13,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from hiprehab.cli.app import app
-from hiprehab.cli.common import CatalogueOption, PaperOption, ask_yes_no, can_ask, run_guarded
+from hiprehab.cli.common import (
+    CatalogueOption,
+    FiguresOption,
+    PaperOption,
+    SessionTimeOption,
+    TemplatesOption,
+    TimezoneOption,
+    ask_yes_no,
+    can_ask,
+    run_guarded,
+)
 from hiprehab.cli.printing import PrinterOption, send
 from hiprehab.errors import ExitCode, InvalidValueError, UsageError
 from hiprehab.load import outfile
@@ -155,25 +165,13 @@ def plan(
         ),
     ] = False,
     catalogue: CatalogueOption = None,
-    templates: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--templates",
-            metavar="DIR",
-            help="A folder of your own goal templates (repeatable).",
-            show_default=False,
-        ),
-    ] = None,
+    templates: TemplatesOption = None,
     paper: PaperOption = "a4",
-    figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+    figures: FiguresOption = True,
     form: Annotated[bool, typer.Option(help="Make the log boxes fillable in a PDF viewer.")] = True,
     ics: Annotated[Path | None, typer.Option(help="Also write a calendar file: one event per day.")] = None,
-    session_time: Annotated[
-        str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
-    ] = None,
-    timezone: Annotated[
-        str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
-    ] = None,
+    session_time: SessionTimeOption = None,
+    timezone: TimezoneOption = None,
     print_: Annotated[bool, typer.Option("--print", help="Also print the PDF (see hiprehab print).")] = False,
     printer: PrinterOption = None,
     large_print: Annotated[

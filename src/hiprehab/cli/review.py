@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from hiprehab.cli.app import app
-from hiprehab.cli.common import CatalogueOption, PaperOption, run_guarded
+from hiprehab.cli.common import (
+    CatalogueOption,
+    FiguresOption,
+    PaperOption,
+    SessionTimeOption,
+    TemplatesOption,
+    TimezoneOption,
+    run_guarded,
+)
 from hiprehab.errors import ExitCode
 
 if TYPE_CHECKING:
@@ -72,19 +80,12 @@ def review(
     weeks: Annotated[
         int | None, typer.Option(help="Length of the next block in weeks (default: the goal's).")
     ] = None,
-    session_time: Annotated[
-        str | None, typer.Option(metavar="HH:MM", help="Calendar events at this time (default: all day).")
-    ] = None,
-    timezone: Annotated[
-        str | None, typer.Option(metavar="AREA/CITY", help="The zone of --session-time, e.g. Europe/Berlin.")
-    ] = None,
+    session_time: SessionTimeOption = None,
+    timezone: TimezoneOption = None,
     catalogue: CatalogueOption = None,
-    templates: Annotated[
-        list[Path] | None,
-        typer.Option("--templates", metavar="DIR", help="A folder of your own goal templates (repeatable)."),
-    ] = None,
+    templates: TemplatesOption = None,
     paper: PaperOption = "a4",
-    figures: Annotated[bool, typer.Option(help="Draw the exercise figures on the cards.")] = True,
+    figures: FiguresOption = True,
 ) -> None:
     """Review a filled-in log by the plan's pain rules; write the next block, or a referral."""
     from hiprehab.review import run_review, write_next_block  # noqa: PLC0415 - keep --help fast
