@@ -21,17 +21,10 @@ from reportlab.platypus import KeepInFrame, PageBreak, Spacer
 from hiprehab import fonts
 from hiprehab.model.exercise import Dose
 from hiprehab.model.plan import card_numbers
-from hiprehab.render.flowables import Grid, Heading, PageMark, Para, SectionStart
+from hiprehab.render.flowables import Heading, PageMark, Para, SectionStart
 from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
-from hiprehab.render.styles import (
-    HEADING_SHADE,
-    LIGHT_RULE,
-    RULE,
-    SHADE,
-    TableCommand,
-    derived,
-    table_style,
-)
+from hiprehab.render.styles import derived
+from hiprehab.render.weekgrid import Cell, WeekGrid, group_row, heading_row, item_row, log_row
 from hiprehab.render.words import (
     date_range,
     esc,
@@ -334,100 +327,69 @@ class WeekSheet:
             derived(cell, "week_row", leftIndent=cell.fontSize * 1.6, firstLineIndent=-cell.fontSize * 1.6),
         )
 
-    def _table(self, week: Week, fit: Fit) -> Grid:
+    def _table(self, week: Week, fit: Fit) -> WeekGrid:
         s = self.styles
         cell = self._style(s.cell, fit, "week_cell")
         bold = self._style(s.cell_bold, fit, "week_cell_bold")
         center = self._style(s.cell_center, fit, "week_center")
         size = s.size
-        rows: list[list[object]] = [
-            [
+        days = range(len(week.days))
+        rows = [
+            heading_row(
                 Para("<b>Card · exercise · dose</b>", cell),
-                *(
+                [
                     Para(f"<b>{DAY_NAMES[d.date.weekday()][:3]}</b><br/>{esc(short_date(d.date))}", center)
                     for d in week.days
-                ),
-            ]
-        ]
-        commands: list[TableCommand] = [
-            ("BACKGROUND", (0, 0), (-1, 0), HEADING_SHADE),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_RULE),
-            ("LINEBEFORE", (1, 0), (-1, -1), 0.4, LIGHT_RULE),
-            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-            ("TOPPADDING", (0, 0), (-1, -1), fit.pad),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), fit.pad),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("LEFTPADDING", (1, 0), (-1, -1), 1),
-            ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+                ],
+                fit.pad,
+            )
         ]
         units = self.plan.profile.units
         starts: list[int] = []
         for group in week_groups(week):
-            row_at = len(rows)
-            starts.append(row_at)
-            rows.append([Para(esc(group.title), bold), *[""] * 7])
-            commands += [
-                ("SPAN", (0, row_at), (-1, row_at)),
-                ("BACKGROUND", (0, row_at), (-1, row_at), SHADE),
-                ("LINEABOVE", (0, row_at), (-1, row_at), 1.0, RULE),
-                ("TOPPADDING", (0, row_at), (-1, row_at), 0.3),
-                ("BOTTOMPADDING", (0, row_at), (-1, row_at), 1.0),
-            ]
+            starts.append(len(rows))
+            rows.append(group_row(Para(esc(group.title), bold)))
             if group.runs:
-                rows.append(
-                    [
-                        Para(run_label(group, units, week), cell),
-                        *(
-                            [
-                                Para(run_cell(group.runs[i], units), center),
-                                Spacer(0, RUN_GAP * size),  # clear of the last line's descenders
-                                self._box(week, i, group, 0, fit),
-                            ]
-                            if i in group.runs
-                            else ""
-                            for i in range(len(week.days))
-                        ),
-                    ]
-                )
+                runs: list[Cell] = [
+                    (
+                        Para(run_cell(group.runs[i], units), center),
+                        RUN_GAP * size,  # clear of the last line's descenders
+                        self._box(week, i, group, 0, fit),
+                    )
+                    if i in group.runs
+                    else ()
+                    for i in days
+                ]
+                rows.append(item_row(Para(run_label(group, units, week), cell), runs, fit.pad))
             for n, row in enumerate(group.rows, 1):
-                rows.append(
-                    [
-                        self._label(row, cell),
-                        *(
-                            self._box(week, i, group, n, fit) if i in row.days else ""
-                            for i in range(len(week.days))
-                        ),
-                    ]
-                )
+                boxes: list[Cell] = [
+                    (self._box(week, i, group, n, fit),) if i in row.days else () for i in days
+                ]
+                rows.append(item_row(self._label(row, cell), boxes, fit.pad))
         log_at = len(rows)
+        log_pad = fit.pad + 1
         rows += [
-            [
+            log_row(
                 Para(f"<b>{DONE_LABEL}</b>", cell),
-                *(self._log_box(week, i, fit) for i in range(len(week.days))),
-            ],
-            [
+                [(self._log_box(week, i, fit),) for i in days],
+                log_pad,
+                first=True,
+            ),
+            log_row(
                 Para(f"<b>{DURING_LABEL}</b> (0 to 10)", cell),
-                *(self._score(week, i, PAIN_DURING, fit, size) for i in range(len(week.days))),
-            ],
-            [
+                [(self._score(week, i, PAIN_DURING, fit, size),) for i in days],
+                log_pad,
+                first=False,
+            ),
+            log_row(
                 Para(f"<b>{MORNING_LABEL}</b> (0 to 10)", cell),
-                *(self._score(week, i, PAIN_MORNING, fit, size) for i in range(len(week.days))),
-            ],
-        ]
-        commands += [
-            ("LINEABOVE", (0, log_at), (-1, log_at), 1.4, RULE),
-            ("BACKGROUND", (0, log_at), (0, -1), SHADE),
-            ("TOPPADDING", (0, log_at), (-1, -1), fit.pad + 1),
-            ("BOTTOMPADDING", (0, log_at), (-1, -1), fit.pad + 1),
+                [(self._score(week, i, PAIN_MORNING, fit, size),) for i in days],
+                log_pad,
+                first=False,
+            ),
         ]
         label_width = self.width - 7 * self.day_width
-        table = Grid(rows, colWidths=[label_width] + [self.day_width] * 7, repeatRows=1)
-        table.setStyle(table_style(*commands))
-        table.breaks = (*starts[1:], log_at)
-        return table
+        return WeekGrid(rows, label_width, self.day_width, breaks=(*starts[1:], log_at))
 
     def _box(self, week: Week, day: int, group: Group, row: int, fit: Fit) -> TickBox:
         return TickBox(LogKey(week.number, day + 1, f"{group.kind}.{row}"), fit.box)
@@ -491,11 +453,11 @@ class WeekSheet:
         Left to itself the table would fill the first page and leave the second
         a few rows. Content with no such break that fits both pages is returned as it is.
         """
-        at = next((i for i, f in enumerate(content) if isinstance(f, Grid)), None)
+        at = next((i for i, f in enumerate(content) if isinstance(f, WeekGrid)), None)
         if at is None:
             return content
         table = content[at]
-        assert isinstance(table, Grid)  # noqa: S101 - found by its type above
+        assert isinstance(table, WeekGrid)  # noqa: S101 - found by its type above
         top, rest = _height(content[:at], self.width), _height(content[at + 1 :], self.width)
         _, whole = table.wrap(self.width, self.page_height)
         rows = table.row_heights()

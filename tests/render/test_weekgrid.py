@@ -1,0 +1,109 @@
+"""The week sheet's grid: row heights, a tick box on each planned day, a split under a repeated heading."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import pypdf
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from hiprehab.fonts import register_fonts
+from hiprehab.render.flowables import Para
+from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, LogKey, ScoreField, TickBox
+from hiprehab.render.styles import make_styles
+from hiprehab.render.week import WeekSheet, week_groups
+from hiprehab.render.weekgrid import (
+    MIN_CONTENT,
+    WeekGrid,
+    group_row,
+    heading_row,
+    item_row,
+    log_row,
+)
+from testing.render_fixtures import make_plan
+
+if TYPE_CHECKING:
+    from hiprehab.render.styles import Styles
+
+DAY = 13.6 * mm
+LABEL = 120.0
+
+
+def _styles() -> Styles:
+    register_fonts()
+    return make_styles()
+
+
+def _grid(rows: int = 4) -> WeekGrid:
+    s = _styles()
+    key = LogKey(1, 1, "strength.1")
+    heading = heading_row(
+        Para("Card", s.cell), [Para(f"<b>D{d}</b><br/>1 Jan", s.cell_center) for d in range(7)], 2
+    )
+    body = [group_row(Para("Strength", s.cell_bold))]
+    body += [item_row(Para(f"Row {n}", s.cell), [(TickBox(key, 5 * mm),)] + [()] * 6, 2) for n in range(rows)]
+    return WeekGrid([heading, *body], LABEL, DAY, breaks=(1,))
+
+
+def test_a_row_is_its_tallest_cell_and_its_padding() -> None:
+    """Heading rows hold two lines, tick-box rows the box, title rows a line; padding adds to each."""
+    s = _styles()
+    grid = _grid(rows=1)
+    heights = grid.row_heights()
+    assert heights[0] == 2 * s.cell_center.leading + 2 * 2
+    assert heights[1] == max(s.cell_bold.leading, MIN_CONTENT) + 0.3 + 1.0
+    assert heights[2] == 5 * mm + 2 * 2
+    assert grid.wrap(1000, 10) == (LABEL + 7 * DAY, sum(heights))
+
+
+def test_an_empty_row_keeps_a_line_of_room_and_a_log_row_its_score_field() -> None:
+    """A row of short labels and empty days is a line high; a score row is as high as its field."""
+    s = _styles()
+    label = Para("x", s.cell)
+    empty = item_row(label, [()] * 7, 1)
+    score = log_row(
+        label, [(ScoreField(LogKey(1, d, DAY_LOG), PAIN_DURING, 20, 10),) for d in range(7)], 1, first=True
+    )
+    grid = WeekGrid([empty, score], LABEL, DAY)
+    assert grid.row_heights() == [MIN_CONTENT + 2, 20 + 2]
+
+
+def test_a_split_repeats_the_heading_row_on_the_second_page() -> None:
+    """Split where the rows fill the room, the rest follows under a copy of the heading row."""
+    grid = _grid(rows=4)
+    heights = grid.row_heights()
+    room = sum(heights[:3]) + 0.5
+    first, second = grid.split(grid.width, room)
+    assert isinstance(first, WeekGrid)
+    assert isinstance(second, WeekGrid)
+    assert first.rows == grid.rows[:3]
+    assert second.rows == [grid.rows[0], *grid.rows[3:]]
+    assert first.wrap(grid.width, room)[1] <= room
+    assert grid.split(grid.width, heights[0] + 0.5) == []  # the heading alone never stands
+
+
+def test_every_planned_day_has_its_tick_box_where_the_grid_is_drawn() -> None:
+    """Drawn, a week's grid has one form field per planned day of each row, and the day's log."""
+    styles = _styles()
+    plan = make_plan(weeks=2)
+    week = plan.weeks[0]
+    sheet = WeekSheet(plan, styles, 500, 760)
+    grid = next(f for f in sheet.week(week) if isinstance(f, WeekGrid))
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.form_fields = True  # type: ignore[attr-defined]  # what the plan's document sets
+    grid.wrapOn(canvas, 500, 760)
+    grid.drawOn(canvas, 40, 40)
+    canvas.showPage()
+    canvas.save()
+    found = set(pypdf.PdfReader(io.BytesIO(out.getvalue())).get_fields() or {})
+    expected = {
+        LogKey(1, d, DAY_LOG).name(f) for d in range(1, 8) for f in (DONE, PAIN_DURING, "pain_next_morning")
+    }
+    for group in week_groups(week):
+        expected |= {LogKey(1, d + 1, f"{group.kind}.0").name(DONE) for d in group.runs}
+        for n, row in enumerate(group.rows, 1):
+            expected |= {LogKey(1, d + 1, f"{group.kind}.{n}").name(DONE) for d in row.days}
+    assert found == expected
