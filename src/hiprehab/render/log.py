@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from hiprehab import fonts
@@ -28,6 +29,8 @@ DAY_LOG = "day"
 
 SCORE_SUFFIX = "/10"
 _BLEED = 2  # points outside a box's form, so its clip keeps whole line ends
+BOX_LINE = 0.8
+"""The line width of tick boxes and score boxes."""
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,24 @@ class LogKey:
         return f"Week {self.week}, day {self.day}: {what.get(field, field)}"
 
 
-def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, field: str = DONE) -> None:
-    """A square to tick at (x, y), ``size`` wide; ``key`` and ``field`` name it (and its form field)."""
-    # Every box of a size is alike: drawn once into a PDF form that each box then shows.
+def tick_form(canvas: Canvas, size: float) -> str:
+    """The name of the PDF form of a tick box ``size`` wide, defined in the document on first use.
+
+    Every box of a size is alike: drawn once into a form that each box then shows.
+    """
     form = f"hiprehabTick.{round(size * 100)}"
     if not canvas.hasForm(form):
         canvas.beginForm(form, -_BLEED, -_BLEED, size + _BLEED, size + _BLEED)
         canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.8)
+        canvas.setLineWidth(BOX_LINE)
         canvas.rect(0, 0, size, size, stroke=1, fill=0)
         canvas.endForm()
+    return form
+
+
+def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, field: str = DONE) -> None:
+    """A square to tick at (x, y), ``size`` wide; ``key`` and ``field`` name it (and its form field)."""
+    form = tick_form(canvas, size)
     canvas.saveState()
     canvas.translate(x, y)
     canvas.doForm(form)
@@ -70,18 +81,26 @@ def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, 
         add_checkbox(canvas, key.name(field), x, y, size, key.words(field))
 
 
+def score_layout(
+    x: float, y: float, width: float, height: float, size: float
+) -> tuple[float, tuple[float, float]]:
+    """A score field's box width and where its "/10" starts, for a field at (x, y) within ``width``."""
+    suffix = stringWidth(SCORE_SUFFIX, fonts.REGULAR, size)
+    box = max(width - suffix - 2, height)
+    return box, (x + box + 1.5, y + (height - size) / 2 + 1.5)
+
+
 def draw_score_field(
     canvas: Canvas, key: LogKey, field: str, x: float, y: float, width: float, height: float, size: float
 ) -> None:
     """A box to write a pain score in, followed by "/10", within ``width``; with its form field."""
-    suffix = canvas.stringWidth(SCORE_SUFFIX, fonts.REGULAR, size)
-    box = max(width - suffix - 2, height)
+    box, (sx, sy) = score_layout(x, y, width, height, size)
     canvas.saveState()
     canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.8)
+    canvas.setLineWidth(BOX_LINE)
     canvas.rect(x, y, box, height, stroke=1, fill=0)
     canvas.setFont(fonts.REGULAR, size)
-    canvas.drawString(x + box + 1.5, y + (height - size) / 2 + 1.5, SCORE_SUFFIX)
+    canvas.drawString(sx, sy, SCORE_SUFFIX)
     canvas.restoreState()
     if wants_fields(canvas):
         add_score_field(canvas, key.name(field), x, y, box, height, size, key.words(field))

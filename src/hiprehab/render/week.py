@@ -24,7 +24,17 @@ from hiprehab.model.plan import card_numbers
 from hiprehab.render.flowables import Heading, PageMark, Para, SectionStart
 from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, PAIN_MORNING, LogKey, ScoreField, TickBox
 from hiprehab.render.styles import derived
-from hiprehab.render.weekgrid import Cell, WeekGrid, group_row, heading_row, item_row, log_row
+from hiprehab.render.weekgrid import (
+    DAY_SIDE,
+    Cell,
+    Lines,
+    WeekGrid,
+    centred_lines,
+    group_row,
+    heading_row,
+    item_row,
+    log_row,
+)
 from hiprehab.render.words import (
     date_range,
     esc,
@@ -37,6 +47,8 @@ from hiprehab.render.words import (
 from hiprehab.wording import DAY_NAMES, SESSION_LABELS, UNIT_LABELS, dose_text
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Flowable
 
@@ -209,7 +221,12 @@ def week_changes(week: Week, numbers: dict[str, int]) -> list[str]:
 
 
 def run_cell(run: Run, units: str) -> str:
-    """A run's target in its day's column: time or distance, and the walk-run blocks."""
+    """A run's target in its day's column as markup: time or distance, and the walk-run blocks."""
+    return "<br/>".join(esc(line) for line in run_lines(run, units))
+
+
+def run_lines(run: Run, units: str) -> list[str]:
+    """A run's target in its day's column, line by line: time or distance, and the walk-run blocks."""
     lines = []
     if run.total_min is not None:
         lines.append(f"{number(run.total_min)} min")
@@ -220,7 +237,7 @@ def run_cell(run: Run, units: str) -> str:
         lines.append(f"{number(block.run_min)}{walk} x{block.repeats}")
     if run.long_run:
         lines.append("long")
-    return "<br/>".join(esc(line) for line in lines)
+    return lines
 
 
 def run_label(group: Group, units: str, week: Week) -> str:
@@ -337,10 +354,7 @@ class WeekSheet:
         rows = [
             heading_row(
                 Para("<b>Card · exercise · dose</b>", cell),
-                [
-                    Para(f"<b>{DAY_NAMES[d.date.weekday()][:3]}</b><br/>{esc(short_date(d.date))}", center)
-                    for d in week.days
-                ],
+                [self._day_heading(d.date, center) for d in week.days],
                 fit.pad,
             )
         ]
@@ -352,7 +366,7 @@ class WeekSheet:
             if group.runs:
                 runs: list[Cell] = [
                     (
-                        Para(run_cell(group.runs[i], units), center),
+                        self._run_target(group.runs[i], units, center),
                         RUN_GAP * size,  # clear of the last line's descenders
                         self._box(week, i, group, 0, fit),
                     )
@@ -390,6 +404,19 @@ class WeekSheet:
         ]
         label_width = self.width - 7 * self.day_width
         return WeekGrid(rows, label_width, self.day_width, breaks=(*starts[1:], log_at))
+
+    def _centred(self, lines: list[tuple[str, str]], style: ParagraphStyle) -> Lines | None:
+        """Plain lines of a day's column set as ``style`` sets them; None if a word needs splitting."""
+        return centred_lines(lines, style.fontSize, style.leading, self.day_width - 2 * DAY_SIDE)
+
+    def _day_heading(self, day: dt.date, style: ParagraphStyle) -> Lines | Para:
+        name, date = DAY_NAMES[day.weekday()][:3], short_date(day)
+        lines = self._centred([(fonts.BOLD, name), (style.fontName, date)], style)
+        return lines if lines is not None else Para(f"<b>{esc(name)}</b><br/>{esc(date)}", style)
+
+    def _run_target(self, run: Run, units: str, style: ParagraphStyle) -> Lines | Para:
+        lines = self._centred([(style.fontName, line) for line in run_lines(run, units)], style)
+        return lines if lines is not None else Para(run_cell(run, units), style)
 
     def _box(self, week: Week, day: int, group: Group, row: int, fit: Fit) -> TickBox:
         return TickBox(LogKey(week.number, day + 1, f"{group.kind}.{row}"), fit.box)

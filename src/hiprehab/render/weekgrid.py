@@ -19,17 +19,61 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from hiprehab.render.log import ScoreField, TickBox, draw_score_field, draw_tick_box
+from hiprehab import fonts
+from hiprehab.render.fields import add_checkbox, add_score_field, wants_fields
+from hiprehab.render.log import BOX_LINE, SCORE_SUFFIX, ScoreField, TickBox, score_layout, tick_form
 from hiprehab.render.styles import HEADING_SHADE, INK, LIGHT_RULE, RULE, SHADE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reportlab.lib.colors import Color
+    from reportlab.pdfgen.canvas import Canvas
 
-Part = Paragraph | TickBox | ScoreField | float
+
+@dataclass(frozen=True)
+class Lines:
+    """Plain lines centred in a day's column, each in its own font: a day's name and date, a run's target."""
+
+    lines: tuple[tuple[str, str], ...]
+    """(font name, text) of each line, top to bottom."""
+    size: float
+    leading: float
+
+    @property
+    def height(self) -> float:
+        """As tall as a paragraph of these lines."""
+        return len(self.lines) * self.leading
+
+
+def centred_lines(
+    lines: Sequence[tuple[str, str]], size: float, leading: float, width: float
+) -> Lines | None:
+    """``lines`` broken between words where wider than ``width``, as a paragraph breaks them.
+
+    None when a word alone is wider than ``width`` (a paragraph would split the word itself).
+    """
+    broken: list[tuple[str, str]] = []
+    for font, text in lines:
+        line = ""
+        for word in text.split():
+            if stringWidth(word, font, size) > width:
+                return None
+            longer = f"{line} {word}" if line else word
+            if line and stringWidth(longer, font, size) > width:
+                broken.append((font, line))
+                line = word
+            else:
+                line = longer
+        if line:
+            broken.append((font, line))
+    return Lines(tuple(broken), size, leading)
+
+
+Part = Paragraph | Lines | TickBox | ScoreField | float
 """One piece of a day's cell, top to bottom: text, a tick box, a score field, or a gap of that height."""
 Cell = tuple[Part, ...]
 """A day's cell, its pieces top to bottom; ``()`` when empty."""
@@ -64,7 +108,7 @@ class GridRow:
     """The label spans the whole width (a session's title row): no day cells, no rules between them."""
 
 
-def heading_row(label: Paragraph, days: Sequence[Paragraph], pad: float) -> GridRow:
+def heading_row(label: Paragraph, days: Sequence[Paragraph | Lines], pad: float) -> GridRow:
     """The heading row: the label column's heading and each day's name and date, shaded."""
     return GridRow(label, tuple((d,) for d in days), pad, pad, shade=HEADING_SHADE)
 
@@ -124,7 +168,7 @@ class WeekGrid(Flowable):
             return float(part)
         if isinstance(part, TickBox):
             return part.size
-        if isinstance(part, ScoreField):
+        if isinstance(part, ScoreField | Lines):
             return part.height
         return part.wrap(self.day_width - 2 * DAY_SIDE, _UNLIMITED)[1]
 
@@ -176,7 +220,7 @@ class WeekGrid(Flowable):
     # Drawing
 
     def draw(self) -> None:
-        """Backgrounds, then the rules, then the content of every cell."""
+        """Backgrounds, then the rules, then the content of every cell, then the form fields."""
         heights = self.row_heights()
         tops: list[float] = []
         y = self.height
@@ -187,10 +231,11 @@ class WeekGrid(Flowable):
         canvas.saveState()
         self._draw_shades(tops, heights)
         self._draw_rules(tops, heights)
-        canvas.setFillColor(INK)
-        for row, top, height in zip(self.rows, tops, heights, strict=True):
-            self._draw_row(row, top - height, height)
         canvas.restoreState()
+        cells = _Cells()
+        for row, top, height in zip(self.rows, tops, heights, strict=True):
+            self._place_row(cells, row, top - height, height)
+        cells.draw(canvas)
 
     def _draw_shades(self, tops: list[float], heights: list[float]) -> None:
         canvas = self.canv
@@ -243,12 +288,13 @@ class WeekGrid(Flowable):
             canvas.setLineWidth(width)
             canvas.line(0, 0, self.width, 0)
 
-    def _draw_row(self, row: GridRow, bottom: float, height: float) -> None:
-        canvas = self.canv
+    def _place_row(self, cells: _Cells, row: GridRow, bottom: float, height: float) -> None:
         label_width = self.width if row.spans else self.label_width
         label = row.label
         _, label_height = label.wrap(label_width - LABEL_LEFT - LABEL_RIGHT, _UNLIMITED)
-        label.drawOn(canvas, LABEL_LEFT, self._content_top(row, bottom, height, label_height) - label_height)
+        cells.paragraphs.append(
+            (label, LABEL_LEFT, self._content_top(row, bottom, height, label_height) - label_height)
+        )
         inner = self.day_width - 2 * DAY_SIDE
         for day, cell in enumerate(row.days):
             if not cell:
@@ -259,16 +305,87 @@ class WeekGrid(Flowable):
                 part_height = self._part_height(part)
                 y -= part_height
                 if isinstance(part, TickBox):
-                    x = left + (self.day_width - part.size) / 2
-                    draw_tick_box(canvas, part.key, x, y, part.size, part.field)
+                    cells.ticks.append((part, left + (self.day_width - part.size) / 2, y))
                 elif isinstance(part, ScoreField):
-                    draw_score_field(
-                        canvas, part.key, part.field, left + DAY_SIDE, y, inner, part.height, part.size
-                    )
+                    cells.scores.append((part, left + DAY_SIDE, y, inner))
+                elif isinstance(part, Lines):
+                    middle = left + self.day_width / 2
+                    for n, (font, text) in enumerate(part.lines):
+                        # Where a paragraph puts its lines: the first a text size below its top.
+                        baseline = y + part_height - part.size - n * part.leading
+                        cells.texts.append(
+                            (font, part.size, middle - stringWidth(text, font, part.size) / 2, baseline, text)
+                        )
                 elif not isinstance(part, float | int):
-                    part.drawOn(canvas, left + DAY_SIDE, y)
+                    cells.paragraphs.append((part, left + DAY_SIDE, y))
 
     @staticmethod
     def _content_top(row: GridRow, bottom: float, height: float, content: float) -> float:
         """Where content ``content`` high starts so that it sits in the middle of its padded cell."""
         return bottom + (height + row.bottom - row.top + content) / 2
+
+
+class _Cells:
+    """What a grid's cells draw, gathered so that alike things are drawn together.
+
+    Paragraphs draw themselves; plain lines of text go into one text object; score
+    boxes into one path; tick boxes each show their form, all in one graphics
+    state. Form fields are added last, in the order of their cells (a viewer's tab
+    order), each exactly over its box.
+    """
+
+    def __init__(self) -> None:
+        self.paragraphs: list[tuple[Paragraph, float, float]] = []
+        self.texts: list[tuple[str, float, float, float, str]] = []
+        """(font, size, x, baseline, text) of each plain line."""
+        self.ticks: list[tuple[TickBox, float, float]] = []
+        self.scores: list[tuple[ScoreField, float, float, float]] = []
+        """(field, x, y, width) of each score."""
+
+    def draw(self, canvas: Canvas) -> None:
+        """Draw everything, then add the form fields if the document asked for them."""
+        for paragraph, x, y in self.paragraphs:
+            paragraph.drawOn(canvas, x, y)
+        scores = [
+            (field, x, y, *score_layout(x, y, width, field.height, field.size))
+            for field, x, y, width in self.scores
+        ]
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        suffixes = ((fonts.REGULAR, f.size, sx, sy, SCORE_SUFFIX) for f, _, _, _, (sx, sy) in scores)
+        self._draw_text(canvas, [*self.texts, *suffixes])
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(BOX_LINE)
+        canvas.setLineJoin(0)
+        if scores:
+            path = canvas.beginPath()
+            for field, x, y, box, _ in scores:
+                path.rect(x, y, box, field.height)
+            canvas.drawPath(path, stroke=1, fill=0)
+        at = (0.0, 0.0)
+        for tick, x, y in self.ticks:
+            form = tick_form(canvas, tick.size)
+            canvas.translate(x - at[0], y - at[1])
+            at = (x, y)
+            canvas.doForm(form)
+        canvas.restoreState()
+        if wants_fields(canvas):
+            for tick, x, y in self.ticks:
+                add_checkbox(canvas, tick.key.name(tick.field), x, y, tick.size, tick.key.words(tick.field))
+            for field, x, y, box, _ in scores:
+                name, words = field.key.name(field.field), field.key.words(field.field)
+                add_score_field(canvas, name, x, y, box, field.height, field.size, words)
+
+    @staticmethod
+    def _draw_text(canvas: Canvas, lines: list[tuple[str, float, float, float, str]]) -> None:
+        if not lines:
+            return
+        text = canvas.beginText()
+        current: tuple[str, float] | None = None
+        for font, size, x, y, line in lines:
+            if current != (font, size):
+                text.setFont(font, size)
+                current = (font, size)
+            text.setTextOrigin(x, y)
+            text.textOut(line)
+        canvas.drawText(text)
