@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pypdf
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from hiprehab.fonts import register_fonts
@@ -17,6 +18,7 @@ from hiprehab.render.week import WeekSheet, week_groups
 from hiprehab.render.weekgrid import (
     MIN_CONTENT,
     WeekGrid,
+    centred_lines,
     group_row,
     heading_row,
     item_row,
@@ -107,3 +109,22 @@ def test_every_planned_day_has_its_tick_box_where_the_grid_is_drawn() -> None:
         for n, row in enumerate(group.rows, 1):
             expected |= {LogKey(1, d + 1, f"{group.kind}.{n}").name(DONE) for d in row.days}
     assert found == expected
+
+
+def test_plain_centred_lines_break_where_a_paragraph_breaks_them() -> None:
+    """A day's heading or run target breaks between the words a centred paragraph breaks it at."""
+    style = _styles().cell_center
+    size, font = style.fontSize, style.fontName
+    for text in ("10 Jan", "20 min", "2/1 x10", "8 km long", "walk 4 min"):
+        for width in (20.0, 30.0, 36.5, 60.0):
+            lines = centred_lines([(font, text)], size, style.leading, width)
+            paragraph = Para(text, style)
+            paragraph.wrap(width, 1000)
+            if any(stringWidth(word, font, size) > width for word in text.split()):
+                assert lines is None  # a paragraph splits the word itself
+                continue
+            assert lines is not None
+            assert [t for _, t in lines.lines] == [
+                " ".join(words) for _, words in vars(paragraph)["blPara"].lines
+            ]
+            assert lines.height == paragraph.height
