@@ -292,8 +292,8 @@ class WeekGrid(Flowable):
         label_width = self.width if row.spans else self.label_width
         label = row.label
         _, label_height = label.wrap(label_width - LABEL_LEFT - LABEL_RIGHT, _UNLIMITED)
-        cells.paragraphs.append(
-            (label, LABEL_LEFT, self._content_top(row, bottom, height, label_height) - label_height)
+        cells.paragraph(
+            label, LABEL_LEFT, self._content_top(row, bottom, height, label_height) - label_height
         )
         inner = self.day_width - 2 * DAY_SIDE
         for day, cell in enumerate(row.days):
@@ -307,17 +307,18 @@ class WeekGrid(Flowable):
                 if isinstance(part, TickBox):
                     cells.ticks.append((part, left + (self.day_width - part.size) / 2, y))
                 elif isinstance(part, ScoreField):
-                    cells.scores.append((part, left + DAY_SIDE, y, inner))
+                    box, (x, baseline) = score_layout(left + DAY_SIDE, y, inner, part.height, part.size)
+                    cells.scores.append((part, left + DAY_SIDE, y, box))
+                    cells.line(fonts.REGULAR, part.size, x, baseline, SCORE_SUFFIX)
                 elif isinstance(part, Lines):
                     middle = left + self.day_width / 2
                     for n, (font, text) in enumerate(part.lines):
                         # Where a paragraph puts its lines: the first a text size below its top.
                         baseline = y + part_height - part.size - n * part.leading
-                        cells.texts.append(
-                            (font, part.size, middle - stringWidth(text, font, part.size) / 2, baseline, text)
-                        )
+                        x = middle - stringWidth(text, font, part.size) / 2
+                        cells.line(font, part.size, x, baseline, text)
                 elif not isinstance(part, float | int):
-                    cells.paragraphs.append((part, left + DAY_SIDE, y))
+                    cells.paragraph(part, left + DAY_SIDE, y)
 
     @staticmethod
     def _content_top(row: GridRow, bottom: float, height: float, content: float) -> float:
@@ -325,41 +326,55 @@ class WeekGrid(Flowable):
         return bottom + (height + row.bottom - row.top + content) / 2
 
 
-class _Cells:
-    """What a grid's cells draw, gathered so that alike things are drawn together.
+TextLine = tuple[str, float, float, float, str]
+"""(font, size, x, baseline, text) of a plain line of text."""
 
-    Paragraphs draw themselves; plain lines of text go into one text object; score
-    boxes into one path; tick boxes each show their form, all in one graphics
-    state. Form fields are added last, in the order of their cells (a viewer's tab
-    order), each exactly over its box.
+
+class _Cells:
+    """What a grid's cells draw, in reading order, gathered so that alike things are drawn together.
+
+    Paragraphs draw themselves; the plain lines between two paragraphs (a row's day
+    headings, run targets or "/10" marks) go into one text object; score boxes into
+    one path; tick boxes each show their form, all in one graphics state. Form
+    fields are added last, in the order of their cells (a viewer's tab order),
+    each exactly over its box.
     """
 
     def __init__(self) -> None:
-        self.paragraphs: list[tuple[Paragraph, float, float]] = []
-        self.texts: list[tuple[str, float, float, float, str]] = []
-        """(font, size, x, baseline, text) of each plain line."""
+        self.flow: list[tuple[Paragraph, float, float] | list[TextLine]] = []
+        """The text in reading order: a paragraph at (x, y), or a run of plain lines."""
         self.ticks: list[tuple[TickBox, float, float]] = []
         self.scores: list[tuple[ScoreField, float, float, float]] = []
-        """(field, x, y, width) of each score."""
+        """(field, x, y, box width) of each score."""
+
+    def paragraph(self, paragraph: Paragraph, x: float, y: float) -> None:
+        """A paragraph whose bottom left is at (x, y)."""
+        self.flow.append((paragraph, x, y))
+
+    def line(self, font: str, size: float, x: float, baseline: float, text: str) -> None:
+        """A plain line of text starting at (x, baseline)."""
+        last = self.flow[-1] if self.flow else None
+        if isinstance(last, list):
+            last.append((font, size, x, baseline, text))
+        else:
+            self.flow.append([(font, size, x, baseline, text)])
 
     def draw(self, canvas: Canvas) -> None:
         """Draw everything, then add the form fields if the document asked for them."""
-        for paragraph, x, y in self.paragraphs:
-            paragraph.drawOn(canvas, x, y)
-        scores = [
-            (field, x, y, *score_layout(x, y, width, field.height, field.size))
-            for field, x, y, width in self.scores
-        ]
         canvas.saveState()
         canvas.setFillColor(INK)
-        suffixes = ((fonts.REGULAR, f.size, sx, sy, SCORE_SUFFIX) for f, _, _, _, (sx, sy) in scores)
-        self._draw_text(canvas, [*self.texts, *suffixes])
+        for entry in self.flow:
+            if isinstance(entry, list):
+                self._draw_text(canvas, entry)
+            else:
+                paragraph, x, y = entry
+                paragraph.drawOn(canvas, x, y)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(BOX_LINE)
         canvas.setLineJoin(0)
-        if scores:
+        if self.scores:
             path = canvas.beginPath()
-            for field, x, y, box, _ in scores:
+            for field, x, y, box in self.scores:
                 path.rect(x, y, box, field.height)
             canvas.drawPath(path, stroke=1, fill=0)
         at = (0.0, 0.0)
@@ -372,14 +387,12 @@ class _Cells:
         if wants_fields(canvas):
             for tick, x, y in self.ticks:
                 add_checkbox(canvas, tick.key.name(tick.field), x, y, tick.size, tick.key.words(tick.field))
-            for field, x, y, box, _ in scores:
+            for field, x, y, box in self.scores:
                 name, words = field.key.name(field.field), field.key.words(field.field)
                 add_score_field(canvas, name, x, y, box, field.height, field.size, words)
 
     @staticmethod
-    def _draw_text(canvas: Canvas, lines: list[tuple[str, float, float, float, str]]) -> None:
-        if not lines:
-            return
+    def _draw_text(canvas: Canvas, lines: list[TextLine]) -> None:
         text = canvas.beginText()
         current: tuple[str, float] | None = None
         for font, size, x, y, line in lines:
