@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from typing import TYPE_CHECKING
+import weakref
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from hiprehab.api import make_plan
+from hiprehab.batch import run
 from hiprehab.batch.run import COLLECT_EVERY, Job, Settings, make_plans
 from hiprehab.export.ics import CalendarTime, plan_to_ics
 from hiprehab.export.plan import plan_to_json
@@ -99,3 +101,29 @@ def test_one_worker_collects_garbage_less_often_only_while_it_makes_plans(tmp_pa
     assert seen == [(COLLECT_EVERY, *before[1:])]
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+class _Cycle:
+    """An object that refers to itself: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_row_is_made_with_the_collector_off_and_its_cycles_collected_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The collector is off while a row's files are written, and on after it, the row's cycles freed."""
+    seen: list[bool] = []
+    left: list[weakref.ref[_Cycle]] = []
+    write = run.write_outputs  # type: ignore[attr-defined]  # the module's own import, replaced here
+
+    def watched(*args: Any, **kwargs: Any) -> list[Path]:
+        seen.append(gc.isenabled())
+        left.append(weakref.ref(_Cycle()))
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(run, "write_outputs", watched)
+    (outcome,) = make_plans(jobs()[2:], Settings(out_dir=tmp_path, today=TODAY))
+    assert (outcome.status, seen, gc.isenabled()) == ("stopped", [False], True)
+    assert [ref() for ref in left] == [None]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.testing import CliRunner
 
+from hiprehab import api
 from hiprehab.cli import app
 from hiprehab.vocab import RED_FLAGS
 
@@ -206,3 +208,22 @@ def test_red_flag_questions_are_asked_at_a_terminal(tmp_path: Path, monkeypatch:
     assert result.exit_code == 3
     assert result.stderr.count("[y/N]") == len(RED_FLAGS)
     assert json.loads(target.read_text(encoding="utf-8"))["screening"]["flags"] == ["night_pain"]
+
+
+def test_a_plan_is_made_without_the_cycle_collector_which_is_on_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan is made and written with the cycle collector off, which is on again after, even on failure."""
+    seen: list[bool] = []
+    write = api.write_outputs
+
+    def watched(*args: Any, **kwargs: Any) -> list[Path]:
+        seen.append(gc.isenabled())
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(api, "write_outputs", watched)
+    assert gc.isenabled()
+    assert run(*BASE, "--goal", "prevent", "--json", str(tmp_path / "p.json"))[0] == 0
+    assert (seen, gc.isenabled()) == ([False], True)
+    assert run(*BASE, "--goal", "prevent", "--weekly-km", "-3", "--json", str(tmp_path / "q.json"))[0] == 2
+    assert gc.isenabled()

@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 
 
 def test_the_pdf_carries_the_plan_json() -> None:
-    """The embedded file is the plan's JSON, byte for byte, and the only attachment."""
+    """The embedded file is the plan's compact JSON, byte for byte, and the only attachment."""
     plan = make_plan()
     attachments = reader(pdf_bytes(plan)).attachments
     assert list(attachments) == [ATTACHMENT]
     (data,) = attachments[ATTACHMENT]
-    assert data == plan_to_json(plan).encode()
+    assert data == plan_to_json(plan, compact=True).encode()
+    assert json.loads(data) == json.loads(plan_to_json(plan))
     assert json.loads(data)["format"] == "hiprehab-plan/1"
 
 
@@ -45,7 +46,7 @@ def test_a_pdf_reader_lists_the_attachment(tmp_path: Path) -> None:
     assert listed.stdout.splitlines() == ["1 embedded files", f"1: {ATTACHMENT}"]
     saved = tmp_path / "out.json"
     subprocess.run(["pdfdetach", "-save", "1", "-o", str(saved), str(target)], check=True)
-    assert saved.read_text(encoding="utf-8") == plan_to_json(plan)
+    assert saved.read_text(encoding="utf-8") == plan_to_json(plan, compact=True)
     if shutil.which("qpdf") is not None:
         checked = subprocess.run(
             ["qpdf", "--check", str(target)], capture_output=True, text=True, check=False

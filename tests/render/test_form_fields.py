@@ -84,6 +84,19 @@ def test_every_score_field_takes_only_a_score_from_0_to_10() -> None:
     assert not any("/AA" in w for name, w in found.items() if name.endswith(".done"))
 
 
+def test_every_score_field_has_a_look_of_its_own() -> None:
+    """No two score fields share a look object (filling one in may rewrite it); empty, they all look alike."""
+    found = widgets(pdf_bytes(make_plan(weeks=2), figures=False))
+    looks = [
+        cast("DictionaryObject", w["/AP"]).raw_get("/N")
+        for name, w in found.items()
+        if name.endswith(("pain_during", "pain_next_morning"))
+    ]
+    assert len(looks) >= 2 * 7 * 2
+    assert len({look.idnum for look in looks}) == len(looks)
+    assert len({look.get_object().get_data() for look in looks}) == 1
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
 def test_the_form_prints_like_the_blank_sheet(tmp_path: Path) -> None:
     """Every page of the plan with empty fields renders to the same pixels as without fields."""

@@ -23,6 +23,7 @@ from hiprehab.cli.common import (
     ask_yes_no,
     can_ask,
     run_guarded,
+    without_collector,
 )
 from hiprehab.cli.printing import PrinterOption, send
 from hiprehab.errors import ExitCode, InvalidValueError, UsageError
@@ -189,7 +190,7 @@ def plan(
     from hiprehab.export.plan import plan_to_json  # noqa: PLC0415
     from hiprehab.model.paper import check_paper  # noqa: PLC0415
 
-    with run_guarded(FLAGS):
+    with without_collector(), run_guarded(FLAGS):
         if printer is not None and not print_:
             raise UsageError("--printer says where --print sends the plan; give --print too")
         if print_ and out is None and json_out is not None:

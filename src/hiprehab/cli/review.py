@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,33 +16,15 @@ from hiprehab.cli.common import (
     TemplatesOption,
     TimezoneOption,
     run_guarded,
+    without_collector,
 )
 from hiprehab.errors import ExitCode
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from hiprehab.review import Outcome
     from hiprehab.review.decide import WeekSummary
 
 FLAGS = {"weeks": "--weeks", "paper": "--paper", "session_time": "--session-time", "timezone": "--timezone"}
-
-
-@contextlib.contextmanager
-def _without_collector() -> Iterator[None]:
-    """Run without Python's cycle collector, and switch it back on after.
-
-    A review makes one block and keeps nearly all it makes until the PDF is
-    written, so the collector's passes over the growing heap find little and
-    cost about a tenth of the run; the few megabytes left for the end are small.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @app.command("log-sheet")
@@ -90,7 +70,7 @@ def review(
     """Review a filled-in log by the plan's pain rules; write the next block, or a referral."""
     from hiprehab.review import run_review, write_next_block  # noqa: PLC0415 - keep --help fast
 
-    with _without_collector(), run_guarded(FLAGS):
+    with without_collector(), run_guarded(FLAGS):
         outcome = run_review(
             plan_pdf, log, weeks=weeks, catalogues=catalogue or (), templates=templates or ()
         )

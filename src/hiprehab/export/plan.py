@@ -97,6 +97,13 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def plan_to_json(plan: Plan) -> str:
-    """The plan as JSON text, stable byte for byte."""
+def plan_to_json(plan: Plan, *, compact: bool = False) -> str:
+    """The plan as JSON text, stable byte for byte.
+
+    Indented for people to read, or ``compact``: one line without spaces, the
+    same values, written by Python's C encoder several times faster (the copy
+    embedded in the PDF, which programs read).
+    """
+    if compact:
+        return json.dumps(plan_to_dict(plan), ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

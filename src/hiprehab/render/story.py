@@ -33,8 +33,9 @@ def make_document(plan: Plan, paper: str, styles: Styles, *, form: bool = True) 
     """The document template with the plan's header text and metadata.
 
     Without a name, the header and title name the goal alone rather than a stand-in word.
-    The plan's JSON is embedded, so the PDF alone is enough to review the plan;
-    with ``form`` the log boxes are also form fields a PDF viewer can fill in.
+    The plan's JSON is embedded (compact: programs read it), so the PDF alone is
+    enough to review the plan; with ``form`` the log boxes are also form fields a
+    PDF viewer can fill in.
     """
     name = runner_name(plan)
     goal = plan.template.title
@@ -54,7 +55,7 @@ def make_document(plan: Plan, paper: str, styles: Styles, *, form: bool = True) 
         attachments=(
             Attachment(
                 ATTACHMENT,
-                plan_to_json(plan).encode(),
+                plan_to_json(plan, compact=True).encode(),
                 "application/json",
                 "This plan as JSON (hiprehab-plan/1), read back by hiprehab review",
             ),
