@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from reportlab.platypus import PageBreak
@@ -14,9 +14,8 @@ from hiprehab.model.exercise import Dose
 from hiprehab.model.plan import library_cards
 from hiprehab.model.summary import BlockSummary, WeekPoint
 from hiprehab.render import pdf_bytes
-from hiprehab.render.cards import FlowAround
+from hiprehab.render.cards import Card, FlowAround
 from hiprehab.render.figures import Figures
-from hiprehab.render.flowables import KeepIfFits
 from hiprehab.render.library import library_section
 from hiprehab.render.overview import WEEKS_A_ROW, week_rows
 from hiprehab.render.story import make_document
@@ -167,33 +166,33 @@ def test_alike_weeks_share_an_overview_row_with_their_pages() -> None:
         assert f"{cell} {short_date(first.days[0].date)} {pages} " in text
 
 
-def _cards_a_page(profile: str, paper: str) -> list[int]:
-    """How many cards each page of the library holds, laid out alone as in the plan."""
+def _cards_a_page(profile: str, paper: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many cards start on each page of the library, laid out alone as in the plan."""
     register_fonts()
     styles = make_styles()
     plan = real_plan(profile)
     doc = make_document(plan, paper, styles)
-    flow = library_section(plan, styles, doc.content_width, Figures(enabled=True, size=styles.figure_size))
+    flow = library_section(plan, styles, Figures(enabled=True, size=styles.figure_size))
     pages: list[int] = []
-    for card in flow:
-        if isinstance(card, KeepIfFits):
-            table = card.content[0]
-            draw = table.drawOn
+    draw = Card.drawOn
 
-            def record(canvas: Canvas, x: float, y: float, _sW: float = 0, draw: Any = draw) -> None:  # noqa: N803
-                pages.append(canvas.getPageNumber())
-                draw(canvas, x, y, _sW)
+    def record(self: Card, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803
+        if self.head:
+            pages.append(canvas.getPageNumber())
+        draw(self, canvas, x, y)
 
-            table.drawOn = record  # type: ignore[method-assign]
+    monkeypatch.setattr(Card, "drawOn", record)
     doc.render(flow)
     return [pages.count(page) for page in sorted(set(pages))]
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("profile", sorted(p for p in BUDGET if PROFILES[p]["weeks"] <= 12))
-def test_every_library_page_but_the_last_holds_three_cards(profile: str, paper: str) -> None:
-    """No library page in the middle of the section is left mostly empty: each holds three cards or more."""
-    counts = _cards_a_page(profile, paper)
+def test_every_library_page_but_the_last_holds_three_cards(
+    profile: str, paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No library page in the middle of the section is mostly empty: three cards or more start on each."""
+    counts = _cards_a_page(profile, paper, monkeypatch)
     assert sum(counts) == len(library_cards(real_plan(profile)))
     assert min(counts[:-1]) >= 3
 
@@ -225,11 +224,11 @@ def test_a_walk_card_has_no_figure_and_a_strength_card_keeps_its() -> None:
     styles = make_styles()
     walk = exercise("brisk-walk", "Brisk walk", "cardio", "brisk-walk", Dose(sets=1, duration_min=30.0))
     plan = with_exercise(make_plan(), WALK, walk)
-    flow = library_section(plan, styles, 500, Figures(enabled=True, size=styles.figure_size))
-    cards = [f.content[0] for f in flow if isinstance(f, KeepIfFits)]
+    flow = library_section(plan, styles, Figures(enabled=True, size=styles.figure_size))
+    cards = [f for f in flow if isinstance(f, Card)]
     figured = {
-        e.id: isinstance(table._cellvalues[0][0][0], FlowAround)  # type: ignore[attr-defined]  # a Grid
-        for e, table in zip(library_cards(plan), cards, strict=True)
+        e.id: isinstance(card.content[0], FlowAround)
+        for e, card in zip(library_cards(plan), cards, strict=True)
     }
     assert figured["brisk-walk"] is False
     assert figured[BRIDGE.id] is True

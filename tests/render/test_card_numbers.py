@@ -41,7 +41,7 @@ def _printed_numbers(profile: str) -> dict[str, int]:
     styles = make_styles()
     doc = make_document(plan, "a4", styles)
     # The library pages alone, without figures: the same cards and numbers, rendered quickly.
-    flow = library_section(plan, styles, doc.content_width, Figures(enabled=False, size=styles.figure_size))
+    flow = library_section(plan, styles, Figures(enabled=False, size=styles.figure_size))
     library = " ".join(" ".join(text.split()) for text in page_texts(doc.render(flow)))
     numbers = {}
     for exercise_id, name in _exercises(plan).items():

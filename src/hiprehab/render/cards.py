@@ -1,51 +1,77 @@
-"""The exercise card of the library: a numbered title bar, the figure, then the words."""
+"""The exercise card of the library: its figure, then its words flowing around it, in a frame.
+
+A card is kept whole on its page when it fits there. One that does not fit
+starts at the page's foot when its figure with the lines beside it fit there
+(or at least its first lines, the figure then heading the rest), and goes on at
+the top of the next page under a line naming it again ("continued"). The
+library leaves no gap a card could have filled: a year's cards take the pages
+their words need, about six cards a page, not five and a gap.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.platypus import Flowable
 from reportlab.platypus.flowables import ImageAndFlowables
 
-from hiprehab.render.flowables import Grid, KeepIfFits, Para
-from hiprehab.render.styles import RULE, table_style
+from hiprehab.render.flowables import Para
+from hiprehab.render.styles import RULE
 from hiprehab.render.words import esc
 
 if TYPE_CHECKING:
-    from reportlab.platypus import Flowable
+    from reportlab.pdfgen.canvas import Canvas
 
     from hiprehab.model.exercise import Exercise
     from hiprehab.render.styles import Styles
 
 PAD = 2.0
+"""Between the frame and the card's text at its sides and top."""
+FOOT = 1.0
+"""...and at its foot: the last line's descenders already leave room there."""
+BORDER = 0.8
+UNLIMITED = 0xFFFFFF
+HEAD_LINES = 3
+"""A card starting at a page's foot without its figure brings this many lines there at least..."""
+TAIL_LINES = 2
+"""...and runs on to the next page only with this many lines or more."""
 
 # Symbols beside each list, so the kind of line is clear in black and white.
 CUE_MARK = "✓"
 MISTAKE_MARK = "✗"
 
 
-def text_lines(exercise: Exercise, styles: Styles, lead: str = "", tail: str = "") -> list[Flowable]:
-    """``lead`` and the numbered steps run on in one paragraph, then tips, mistakes and ``tail``.
+def card_text(exercise: Exercise, styles: Styles, lead: str = "", tail: str = "") -> Para:
+    """``lead``, the numbered steps, tips, mistakes and ``tail`` as one paragraph.
 
-    Two paragraphs a card: paper is short.
+    One paragraph runs on from the steps into the tips: a card then ends in one
+    part-filled line, not two, and bold labels still mark where each part starts.
     """
     steps = " ".join(f"<b>{n}.</b>&nbsp;{esc(text)}" for n, text in enumerate(exercise.steps, 1))
-    if lead:
-        steps = f"{lead} {steps}"
     tips = " ".join(f"{CUE_MARK}&nbsp;{esc(cue)}" for cue in exercise.cues)
     mistakes = " ".join(f"{MISTAKE_MARK}&nbsp;{esc(m)}" for m in exercise.mistakes)
-    advice = f"<b>Tips:</b> {tips} <b>Avoid:</b> {mistakes}"
-    if tail:
-        advice = f"{advice} {tail}"
-    return [Para(steps, styles.card_text), Para(advice, styles.card_text)]
+    parts = [lead, steps, f"<b>Tips:</b> {tips}", f"<b>Avoid:</b> {mistakes}", tail]
+    return Para(" ".join(part for part in parts if part), styles.card_text)
 
 
 class FlowAround(ImageAndFlowables):
-    """Text flowing around a figure, measured again only at a new width.
+    """``text`` flowing around ``figure`` at its left, measured again only at a new width.
 
-    Its lines depend on the width alone (the figure never shrinks), while tables
-    and keep-together groups ask with many heights: each asked afresh would
-    break every line of the card's text again.
+    Its lines depend on the width alone (the figure never shrinks), while a page
+    asks with many heights: each asked afresh would break every line of the
+    card's text again.
     """
+
+    def __init__(self, figure: Flowable, text: Flowable) -> None:
+        super().__init__(
+            figure,  # type: ignore[arg-type]  # any flowable that sizes itself like an Image
+            [text],
+            imageRightPadding=2 * PAD,
+            imageBottomPadding=PAD,
+            imageSide="left",
+        )
+        self.figure = figure
+        self.text = text
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """ImageAndFlowables.wrap, remembered for the last width."""
@@ -56,35 +82,83 @@ class FlowAround(ImageAndFlowables):
         return float(width), float(height)
 
 
-def card(text: list[Flowable], side: list[Flowable], width: float) -> Flowable:
-    """A framed card: its text (opening with its title) flowing around ``side`` (the figure) at its left.
+class Card(Flowable):
+    """A framed card: ``content`` (the figure with the text flowing around it, or the text alone).
 
-    Text that runs past the figure's foot takes the card's whole width, so the
-    card is as short as its words allow. The card is kept whole on one page;
-    only a card taller than a page may split, between its lines, rather than fail.
+    ``continued`` is the line that heads the card's part on the next page when
+    the card runs on; a part that is itself a continuation starts with it.
     """
-    content: list[Flowable] = (
-        [
-            FlowAround(
-                side[0],  # type: ignore[arg-type]  # any flowable that sizes itself like an Image
-                text,
-                imageRightPadding=2 * PAD,
-                imageBottomPadding=PAD,
-                imageSide="left",
-            )
-        ]
-        if side
-        else text
-    )
-    table = Grid([[content]], colWidths=[width], splitInRow=1)
-    table.setStyle(
-        table_style(
-            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
-        )
-    )
-    return KeepIfFits([table])
+
+    def __init__(self, content: list[Flowable], continued: Para, *, head: bool = True) -> None:
+        super().__init__()
+        self.content = content
+        self.continued = continued
+        self.head = head
+        """False for the part of a card that ran on from the page before."""
+        self._width = -1.0
+        self._heights: list[float] = []
+
+    def _parts(self) -> list[Flowable]:
+        return self.content if self.head else [self.continued, *self.content]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """The frame around the content's height at this width (measured once per width)."""
+        del availHeight
+        if availWidth != self._width:
+            inner = availWidth - 2 * PAD
+            self._heights = [f.wrapOn(self.canv, inner, UNLIMITED)[1] for f in self._parts()]
+            self._width = availWidth
+        self.width = availWidth
+        self.height = sum(self._heights) + PAD + FOOT
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """The card's start on this page and its rest on the next, or [] when too little would fit.
+
+        Its start is its figure with the lines beside it; where the figure does
+        not fit, its first :data:`HEAD_LINES` lines or more, and the figure heads
+        the rest. The rest has :data:`TAIL_LINES` lines at least.
+        """
+        if not self.head or len(self.content) != 1:
+            return []
+        inner = availWidth - 2 * PAD
+        room = availHeight - PAD - FOOT
+        leading = float(self.continued.style.leading)
+        body = self.content[0]
+        pieces: list[Flowable] = body.splitOn(self.canv, inner, room) if isinstance(body, FlowAround) else []
+        if len(pieces) < 2 and room >= HEAD_LINES * leading:  # noqa: PLR2004 - a start and a rest
+            text = body.text if isinstance(body, FlowAround) else body
+            pieces = text.splitOn(self.canv, inner, room)
+            if len(pieces) == 2 and isinstance(body, FlowAround):  # noqa: PLR2004
+                pieces = [pieces[0], FlowAround(body.figure, pieces[1])]
+        if len(pieces) < 2:  # noqa: PLR2004
+            return []
+        rest = sum(p.wrapOn(self.canv, inner, UNLIMITED)[1] for p in pieces[1:])
+        if rest < TAIL_LINES * leading - 1:
+            return []
+        return [Card(pieces[:1], self.continued), Card(pieces[1:], self.continued, head=False)]
+
+    def draw(self) -> None:
+        """The content from the top, then the frame."""
+        canvas: Canvas = self.canv
+        inner = self.width - 2 * PAD
+        top = self.height - PAD
+        for flowable in self._parts():
+            _, height = flowable.wrapOn(canvas, inner, UNLIMITED)
+            top -= height
+            flowable.drawOn(canvas, PAD, top)
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(BORDER)
+        canvas.rect(0, 0, self.width, self.height)
+        canvas.restoreState()
+
+
+def card(text: Para, figure: Flowable | None, continued: Para) -> Card:
+    """A card of ``text`` flowing around ``figure`` at its left (or the text alone)."""
+    return Card([text if figure is None else FlowAround(figure, text)], continued)
+
+
+def continued_line(number: int, name: str, styles: Styles) -> Para:
+    """The line heading the part of card ``number`` that runs on to the next page."""
+    return Para(f"<b>{number}&nbsp;&nbsp;{esc(name)}</b> <i>(continued)</i>", styles.card_text)

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reportlab.platypus import Spacer
-
 from hiprehab.model.plan import card_numbers, library_cards, rungs
-from hiprehab.render.cards import card, text_lines
+from hiprehab.render.cards import card, card_text, continued_line
 from hiprehab.render.flowables import Heading, Para, SectionStart
 from hiprehab.render.words import esc, word_list
 from hiprehab.wording import AVOID_LABELS, EQUIPMENT_LABELS, dose_text
@@ -27,7 +25,6 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 LIBRARY_TITLE = "Exercise library"
-CARD_GAP = 1.0
 PLAIN_FAMILIES = frozenset(
     {"brisk-walk", "easy-walk-cooldown", "warmup-aerobic", "rest-day", "gentle-yoga", "ice"}
 )
@@ -38,12 +35,13 @@ words, so their cards have none and take the library's whole width for their tex
 def avoid_text(exercise: Exercise) -> str | None:
     """The avoid rule in words, or None when the exercise has none.
 
-    The card says whom the exercise is left out for; the reason is printed
-    where it matters, in "Left out for you" for a runner it was left out for.
+    The card says whom the exercise is not for ("Not for: runners with..."); the
+    reason is printed where it matters, in "Left out for you" for a runner it
+    was left out for.
     """
     if not exercise.avoid_if:
         return None
-    return f"Left out of plans for runners with {word_list([AVOID_LABELS[w] for w in exercise.avoid_if])}."
+    return f"runners with {word_list([AVOID_LABELS[w] for w in exercise.avoid_if])}."
 
 
 def card_dose(plan: Plan, exercise: Exercise) -> str:
@@ -60,8 +58,8 @@ def rung_text(easier: Exercise | None, harder: Exercise | None, numbers: dict[st
     return "&nbsp;&nbsp;&nbsp;".join(parts)
 
 
-def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) -> list[Flowable]:
-    """The library pages."""
+def library_section(plan: Plan, styles: Styles, figures: Figures) -> list[Flowable]:
+    """The library pages: its cards take the page's width."""
     s = styles
     given = rungs(plan)
     cards = library_cards(plan)
@@ -91,11 +89,10 @@ def library_section(plan: Plan, styles: Styles, width: float, figures: Figures) 
         extra = rung_text(easier, harder, numbers)
         avoid = avoid_text(exercise)
         if avoid is not None:
-            extra += ("&nbsp;&nbsp;&nbsp;" if extra else "") + f"<b>Avoid rule:</b> {esc(avoid)}"
+            extra += ("&nbsp;&nbsp;&nbsp;" if extra else "") + f"<b>Not for:</b> {esc(avoid)}"
         if exercise.id not in scheduled:
             extra += (" " if extra else "") + "<i>Not in your weeks: an easier or harder version.</i>"
-        body = text_lines(exercise, s, lead=title + f" <i>{esc(exercise.summary)}</i>", tail=extra)
+        body = card_text(exercise, s, lead=title + f" <i>{esc(exercise.summary)}</i>", tail=extra)
         box = None if exercise.family in PLAIN_FAMILIES else figures.box(exercise)
-        side: list[Flowable] = [box] if box is not None else []
-        flow += [card(body, side, width), Spacer(0, CARD_GAP)]
+        flow.append(card(body, box, continued_line(number, exercise.name, s)))
     return flow

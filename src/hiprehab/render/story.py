@@ -92,5 +92,5 @@ def plan_story(
     writer = WeekSheet(plan, styles, width, page_height)
     for week in plan.weeks:
         story += writer.week(week)
-    story += library_section(plan, styles, width, figures)
+    story += library_section(plan, styles, figures)
     return story
