@@ -16,6 +16,7 @@ from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
 from hiprehab.render.figures import Figures, forget_shapes
 from hiprehab.render.flowables import forget_figures, forget_lines
+from hiprehab.render.replay import forget_drawing
 from hiprehab.render.story import make_document, plan_story
 from hiprehab.render.styles import Styles, forget_derived, make_styles
 
@@ -45,6 +46,7 @@ def clear_caches() -> None:
     _STYLES.clear()
     forget_derived()
     forget_lines()
+    forget_drawing()
     forget_figures()
     forget_shapes()
     clear_drawings()

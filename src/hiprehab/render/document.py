@@ -21,6 +21,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate
 from hiprehab import fonts
 from hiprehab.render.attach import Attachment, embed_files
 from hiprehab.render.flowables import PAGE_RANGE_DASH, PAGE_REF_SIZE, KeepIfFits, SectionStart, page_form
+from hiprehab.render.replay import document_faces, seed_fonts
 from hiprehab.render.styles import (
     FOOTER_GAP,
     FOOTER_SIZE,
@@ -44,12 +45,22 @@ _PAGE_NUMBER_WIDTH = 30 * mm  # kept free at the right of the footer for "page X
 
 
 class _PlanCanvas(Canvas):
-    """A canvas that defines the "of Y" form once the last page is done, and carries attachments."""
+    """A canvas that defines the "of Y" form once the last page is done, and carries attachments.
+
+    Its document names ``faces`` and encodes the plan's own characters before
+    anything is drawn, alike in every plan (see :mod:`hiprehab.render.replay`).
+    """
 
     def __init__(
-        self, *args: Any, attachments: tuple[Attachment, ...] = (), form_fields: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        attachments: tuple[Attachment, ...] = (),
+        form_fields: bool = False,
+        faces: tuple[str, ...] = (),
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        seed_fonts(self, faces)
         self.showOutline()
         self.attachments = attachments
         self.form_fields = form_fields
@@ -83,7 +94,10 @@ class _PlanCanvas(Canvas):
 
 
 class PlanDocument(BaseDocTemplate):
-    """The plan's document template; ``section`` is the running header's right-hand label."""
+    """The plan's document template; ``section`` is the running header's right-hand label.
+
+    ``sheet`` marks a referral sheet, which prints in fewer faces than a plan.
+    """
 
     def __init__(
         self,
@@ -97,10 +111,12 @@ class PlanDocument(BaseDocTemplate):
         keywords: list[str],
         attachments: tuple[Attachment, ...] = (),
         form: bool = False,
+        sheet: bool = False,
     ) -> None:
         self.buffer = io.BytesIO()
         self.attachments = attachments
         self.form = form
+        self.faces = document_faces(styles.card_text.fontName, sheet=sheet)
         super().__init__(
             self.buffer,
             pagesize=PAPER_SIZES[paper],
@@ -166,7 +182,7 @@ class PlanDocument(BaseDocTemplate):
             self.build(
                 story,
                 canvasmaker=functools.partial(
-                    _PlanCanvas, attachments=self.attachments, form_fields=self.form
+                    _PlanCanvas, attachments=self.attachments, form_fields=self.form, faces=self.faces
                 ),
             )
         finally:

@@ -11,6 +11,7 @@ from reportlab.platypus import ActionFlowable, Flowable, KeepTogether, Paragraph
 from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.doctemplate import FrameBreak
 
+from hiprehab.render import replay
 from hiprehab.render.styles import BODY_SIZE, LIGHT_RULE
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Para(Paragraph):
 
     _measured: tuple[float, float, float] | None = None
     _text_key: tuple[str, str | None] | None = None  # set when the text alone decides the lines
+    _shared: tuple[tuple[float, ...], Any] | None = None  # the widths and lines of the last shared breaks
 
     def __init__(
         self,
@@ -65,6 +67,7 @@ class Para(Paragraph):
         key = self._text_key
         if key is None or not SHARE_LINES or getattr(self.style, "hyphenationLang", False):
             # Hyphenated breaks are changed in place when a paragraph is split: never shared.
+            self._shared = None
             return super().breakLines(width)
         widths = (*width,) if isinstance(width, list | tuple) else (width,)
         broken = _BROKEN.setdefault(self.style, {})
@@ -80,7 +83,30 @@ class Para(Paragraph):
         lines, state = found
         # Breaking also measures: tables read a paragraph's widest line to size their columns.
         self.__dict__.update(state)
+        self._shared = (widths, lines)
         return lines
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
+        """Paragraph.drawPara, replaying the operators of this paragraph drawn before (see :mod:`.replay`).
+
+        Shared lines of one text, style and widths, drawn at one size, draw the
+        same operators; ReportLab's drawing reads nothing else of the paragraph
+        unless it is set on this one (offsets beside a picture, a leading of its own).
+        """
+        shared = self._shared
+        if (
+            not replay.REPLAY
+            or debug
+            or shared is None
+            or shared[1] is not self.__dict__.get("blPara")
+            or not _DRAWN_ALIKE.isdisjoint(self.__dict__)
+            or self.style.wordWrap == "RTL"  # right-to-left drawing reverses the shared lines
+        ):
+            super().drawPara(debug)
+            return
+        key = (self._text_key, shared[0], self.width, self.height)
+        frags = _PARSED.get(self.style, {}).get(self._text_key)  # type: ignore[arg-type]  # set with the key
+        replay.draw(self.style, key, self.canv, frags, self.bulletText, super().drawPara)
 
     def deepcopy(self) -> Paragraph:
         """The copy that text flowing around a figure splits at the figure's foot (ReportLab's ``cdeepcopy``).
@@ -124,6 +150,8 @@ _BROKEN: weakref.WeakKeyDictionary[
     ParagraphStyle, dict[tuple[tuple[str, str | None], tuple[float, ...]], tuple[Any, dict[str, Any]]]
 ] = weakref.WeakKeyDictionary()
 _BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations", "frags")
+_DRAWN_ALIKE = frozenset(("_offsets", "autoLeading", "_JustifyLast"))
+"""Settings of a paragraph of its own that change its drawing: such a paragraph is drawn afresh."""
 SHARE_LINES = True  # False breaks every paragraph afresh (the tests compare the bytes both ways)
 
 

@@ -52,6 +52,7 @@ def make_document(plan: Plan, paper: str, styles: Styles, *, form: bool = True) 
         subject=plan.template.summary,
         keywords=["hip", "running", "exercise plan", plan.template.id, plan.screening.outcome],
         form=form,
+        sheet=plan.screening.outcome == "stop",
         attachments=(
             Attachment(
                 ATTACHMENT,
