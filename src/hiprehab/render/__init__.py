@@ -18,6 +18,7 @@ from hiprehab.render.figures import Figures, forget_shapes
 from hiprehab.render.flowables import forget_figures, forget_lines
 from hiprehab.render.replay import forget_drawing
 from hiprehab.render.story import make_document, plan_story
+from hiprehab.render.streams import FLATE
 from hiprehab.render.styles import Styles, forget_derived, make_styles
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def _styles(*, large_print: bool) -> Styles:
 
 
 def clear_caches() -> None:
-    """Forget the styles, parsed markup and figures kept between plans; the next plan starts afresh.
+    """Forget the styles, parsed markup, figures and compressed streams kept between plans.
 
     Only memory changes: a plan drawn after this has the same bytes as before.
     """
@@ -50,6 +51,7 @@ def clear_caches() -> None:
     forget_figures()
     forget_shapes()
     clear_drawings()
+    FLATE.forget()
 
 
 def pdf_bytes(

@@ -22,6 +22,7 @@ from hiprehab import fonts
 from hiprehab.render.attach import Attachment, embed_files
 from hiprehab.render.flowables import PAGE_RANGE_DASH, PAGE_REF_SIZE, KeepIfFits, SectionStart, page_form
 from hiprehab.render.replay import document_faces, seed_fonts
+from hiprehab.render.streams import remembered_compression
 from hiprehab.render.styles import (
     FOOTER_GAP,
     FOOTER_SIZE,
@@ -90,7 +91,8 @@ class _PlanCanvas(Canvas):
             self.endForm()
         if self.attachments:
             embed_files(self, self.attachments)
-        super().save()
+        with remembered_compression():  # fonts and forms alike from plan to plan: compressed once
+            super().save()
 
 
 class PlanDocument(BaseDocTemplate):
