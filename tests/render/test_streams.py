@@ -1,14 +1,23 @@
-"""Streams compressed once per process: the bytes zlib gives afresh, within a bounded memory."""
+"""Saving a plan: streams compressed once per process (zlib's own bytes), its PDF objects freed at once."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 import zlib
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 
-from hiprehab.render import streams
-from hiprehab.render.streams import RememberingFlate, remembered_compression
+from hiprehab import fonts
+from hiprehab.fonts import register_fonts
+from hiprehab.render import document, pdf_bytes, streams
+from hiprehab.render.streams import RememberingFlate, remembered_streams
+from testing.render_fixtures import make_plan
+
+if TYPE_CHECKING:
+    from reportlab.pdfbase.ttfonts import TTFont
 
 
 def test_a_stream_met_again_gets_the_bytes_zlib_gives_afresh() -> None:
@@ -40,16 +49,48 @@ def test_what_is_kept_stays_within_its_limit(monkeypatch: pytest.MonkeyPatch) ->
             assert flate.size <= streams.KEEP_BYTES
 
 
-def test_reportlabs_filter_is_set_back_after_saving() -> None:
-    """The remembering filter is ReportLab's only while a plan is saved, even when saving fails."""
-    before = pdfdoc.PDFZCompress
+def test_reportlabs_filter_and_subsetting_are_set_back_after_saving() -> None:
+    """The remembering filter and subsetting are ReportLab's only while a plan is saved, even on failure."""
+    before = (pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset)
     seen = []
 
     def save() -> None:
-        with remembered_compression():
-            seen.append(pdfdoc.PDFZCompress)
+        with remembered_streams():
+            seen.append((pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset))
             raise KeyError
 
     with pytest.raises(KeyError):
         save()
-    assert (seen, pdfdoc.PDFZCompress) == ([streams.FLATE], before)
+    assert seen == [(streams.FLATE, streams._remembered_subset)]
+    assert (pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset) == before
+
+
+def test_a_subset_cut_again_has_reportlabs_bytes() -> None:
+    """A face's subset for a set of letters, cut once and then remembered, is the subset ReportLab cuts."""
+    register_fonts()
+    face = cast("TTFont", pdfmetrics.getFont(fonts.REGULAR)).face
+    streams.forget()
+    letters = [ord(c) for c in "Week 1 of 12 \u00b7 caf\u00e9"]
+    fresh = ttfonts.TTFontFile.makeSubset(face, letters)
+    assert [streams._remembered_subset(face, letters) for _ in range(3)] == [fresh] * 3
+    assert streams._remembered_subset(face, letters[:5]) == ttfonts.TTFontFile.makeSubset(face, letters[:5])
+
+
+def test_a_saved_plans_pdf_objects_are_freed_without_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once a plan's bytes exist its PDF objects are freed at once, not left for the cycle collector."""
+    pages: list[weakref.ref[Any]] = []
+    save = document._PlanCanvas.save
+
+    def noting_pages(canvas: Any) -> None:
+        pages.append(weakref.ref(canvas._doc.Pages))
+        save(canvas)
+
+    monkeypatch.setattr(document._PlanCanvas, "save", noting_pages)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        assert pdf_bytes(make_plan(weeks=2), figures=False).startswith(b"%PDF-")
+        assert [page() for page in pages] == [None]
+    finally:
+        if was:
+            gc.enable()

@@ -14,11 +14,11 @@ from hiprehab.fonts import register_fonts, unsupported_characters
 from hiprehab.illustrate.draw_pdf import clear_drawings
 from hiprehab.load.outfile import check_target, write_atomic
 from hiprehab.model.paper import check_paper
+from hiprehab.render import streams
 from hiprehab.render.figures import Figures, forget_shapes
 from hiprehab.render.flowables import forget_figures, forget_lines
 from hiprehab.render.replay import forget_drawing
 from hiprehab.render.story import make_document, plan_story
-from hiprehab.render.streams import FLATE
 from hiprehab.render.styles import Styles, forget_derived, make_styles
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _styles(*, large_print: bool) -> Styles:
 
 
 def clear_caches() -> None:
-    """Forget the styles, parsed markup, figures and compressed streams kept between plans.
+    """Forget the styles, parsed markup, figures, font subsets and compressed streams kept between plans.
 
     Only memory changes: a plan drawn after this has the same bytes as before.
     """
@@ -51,7 +51,7 @@ def clear_caches() -> None:
     forget_figures()
     forget_shapes()
     clear_drawings()
-    FLATE.forget()
+    streams.forget()
 
 
 def pdf_bytes(

@@ -22,7 +22,7 @@ from hiprehab import fonts
 from hiprehab.render.attach import Attachment, embed_files
 from hiprehab.render.flowables import PAGE_RANGE_DASH, PAGE_REF_SIZE, KeepIfFits, SectionStart, page_form
 from hiprehab.render.replay import document_faces, seed_fonts
-from hiprehab.render.streams import remembered_compression
+from hiprehab.render.streams import remembered_streams
 from hiprehab.render.styles import (
     FOOTER_GAP,
     FOOTER_SIZE,
@@ -91,8 +91,12 @@ class _PlanCanvas(Canvas):
             self.endForm()
         if self.attachments:
             embed_files(self, self.attachments)
-        with remembered_compression():  # fonts and forms alike from plan to plan: compressed once
+        with remembered_streams():  # fonts and forms alike from plan to plan: made once
             super().save()
+        # A saved canvas is not used again, but its text objects hold it (and so its
+        # thousands of PDF objects) in reference cycles until the collector finds
+        # them: the objects are let go now, freed at once.
+        vars(self._doc).clear()  # type: ignore[attr-defined]
 
 
 class PlanDocument(BaseDocTemplate):

@@ -1,27 +1,31 @@
-"""Stream compression that remembers: a stream met again in this process is not compressed again.
+"""Saving that remembers: a font subset or stream met again in this process is not made again.
 
-ReportLab compresses every stream of every document afresh. The plans of a
-roster embed the same font subsets and draw the same small forms, so about half
-of what a batch compresses it has compressed before; a stream seen twice is kept
-with its compressed bytes, and later copies take them. zlib gives the same bytes
-for the same input, so the file is the same as compressed afresh.
+ReportLab cuts every font subset and compresses every stream of every document
+afresh. The plans of a roster embed the same font subsets and draw the same
+small forms, so about half of what a batch compresses it has compressed before;
+a stream seen twice is kept with its compressed bytes, and later copies take
+them, and a subset is cut once per face and set of letters. zlib gives the same
+bytes for the same input, so the file is the same as made afresh.
 """
 
 from __future__ import annotations
 
 import contextlib
+import weakref
 import zlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 KEEP_BYTES = 24 * 1024 * 1024
 """At most this many bytes (streams and their compressed copies) are kept; then it starts afresh."""
 KEEP_SEEN = 200_000
 """At most this many streams seen once are remembered (by hash) before it starts afresh."""
+KEEP_SUBSETS = 64
+"""At most this many subsets of one face are kept before it starts afresh."""
 
 
 class RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
@@ -61,16 +65,39 @@ class RememberingFlate(pdfdoc.PDFStreamFilterZCompress):
 FLATE = RememberingFlate()
 """This process's filter, shared by every document saved in it."""
 
+_cut_subset = ttfonts.TTFontFile.makeSubset
+_SUBSETS: weakref.WeakKeyDictionary[Any, dict[tuple[int, ...], bytes]] = weakref.WeakKeyDictionary()
+
+
+def _remembered_subset(face: Any, subset: Sequence[int]) -> bytes:
+    """The subset of ``face`` with the letters ``subset``, as ReportLab cuts it, cut once per process."""
+    cut = _SUBSETS.setdefault(face, {})
+    letters = tuple(subset)
+    data = cut.get(letters)
+    if data is None:
+        if len(cut) >= KEEP_SUBSETS:
+            cut.clear()
+        data = cut[letters] = bytes(_cut_subset(face, subset))
+    return data
+
+
+def forget() -> None:
+    """Remember no stream and no subset: the next plan makes them afresh."""
+    FLATE.forget()
+    _SUBSETS.clear()
+
 
 @contextlib.contextmanager
-def remembered_compression() -> Iterator[None]:
-    """While saving, ReportLab's pages, forms and fonts are compressed by :data:`FLATE`.
+def remembered_streams() -> Iterator[None]:
+    """While saving, font subsets are cut once a process and streams compressed by :data:`FLATE`.
 
-    ReportLab looks its filter up as it saves; it is set back straight after.
+    ReportLab looks both up as it saves; they are set back straight after.
     """
     saved = pdfdoc.PDFZCompress
     pdfdoc.PDFZCompress = FLATE
+    ttfonts.TTFontFile.makeSubset = _remembered_subset  # type: ignore[method-assign,assignment]  # its stubs type self twice
     try:
         yield
     finally:
         pdfdoc.PDFZCompress = saved
+        ttfonts.TTFontFile.makeSubset = _cut_subset  # type: ignore[method-assign]
