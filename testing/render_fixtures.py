@@ -322,6 +322,7 @@ def pages_through(data: bytes, first: str, last: str) -> range:
 
 REAL_START = dt.date(2027, 1, 4)
 RUNNING: dict[str, Any] = {"run_days": ("tue", "thu", "sat"), "weekly_volume": 20.0, "longest_run": 8.0}
+ALL_EQUIPMENT = ("band", "weights", "bike", "pool", "elliptical")
 
 PROFILES: dict[str, dict[str, Any]] = {
     "manage-6-lateral": {"goal": "manage", "weeks": 6, "pain": 3, "pain_sites": ("lateral",), **RUNNING},
@@ -342,9 +343,12 @@ PROFILES: dict[str, dict[str, Any]] = {
         "equipment": ("band", "weights", "bike", "pool", "elliptical"),
     },
     "manage-52": {"goal": "manage", "weeks": 52, "pain": 3, **RUNNING},
-    "prevent-52-four-runs": {
+    "manage-52-all-equipment": {
+        "goal": "manage", "weeks": 52, "pain": 1, "equipment": ALL_EQUIPMENT,
+    },
+    "prevent-52-four-runs-all-equipment": {
         "goal": "prevent", "weeks": 52, "run_days": ("mon", "wed", "fri", "sun"),
-        "weekly_volume": 30.0, "longest_run": 12.0,
+        "weekly_volume": 30.0, "longest_run": 12.0, "equipment": ALL_EQUIPMENT,
     },
 }  # fmt: skip
 

@@ -47,10 +47,12 @@ BUDGET = {
     "manage-6-lateral-all-equipment": 16,
     "prevent-12": 24,
     "manage-52": 64,
-    "prevent-52-four-runs": 64,
+    "manage-52-all-equipment": 64,
+    "prevent-52-four-runs-all-equipment": 64,
 }
-# A second year is rendered on Letter alone, the paper it ran over on: a year takes seconds to lay out.
-LETTER_ONLY = {"prevent-52-four-runs"}
+# Other years are rendered on Letter alone, the shorter page they ran over on first: a year takes a
+# second or two to lay out. With every piece of equipment a year has the most cards (48 and 44).
+LETTER_ONLY = {"manage-52-all-equipment", "prevent-52-four-runs-all-equipment"}
 
 
 def _parts(profile: str, paper: str) -> tuple[list[int], int, int]:

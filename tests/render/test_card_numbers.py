@@ -45,7 +45,7 @@ def _printed_numbers(profile: str) -> dict[str, int]:
     library = " ".join(" ".join(text.split()) for text in page_texts(doc.render(flow)))
     numbers = {}
     for exercise_id, name in _exercises(plan).items():
-        found = re.findall(rf"(\d+) {re.escape(name)} Starting dose:", library)
+        found = re.findall(rf"(\d+) {re.escape(name)} (?:You need|Starting dose):", library)
         assert len(found) == 1, name
         numbers[exercise_id] = int(found[0])
     return numbers

@@ -71,8 +71,10 @@ def test_a_card_that_runs_on_goes_on_under_its_number_and_name(manage: tuple[Pla
     numbers = card_numbers(plan)
     ran_on = []
     for exercise in library_cards(plan):
-        head = f"{numbers[exercise.id]} {_flat(exercise.name)} Starting dose:"
-        page = next(i for i, text in enumerate(texts) if head in text)
+        head = f"{numbers[exercise.id]} {_flat(exercise.name)} "
+        page = next(
+            i for i, text in enumerate(texts) if head + "You need:" in text or head + "Starting dose:" in text
+        )
         last = _flat(exercise.mistakes[-1])
         if last not in texts[page][texts[page].index(head) :]:
             ran_on.append(exercise.id)

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.flowables import ImageAndFlowables
 
 from hiprehab.render.flowables import Para
-from hiprehab.render.styles import RULE
+from hiprehab.render.styles import ABOVE_FRAME, RULE
 from hiprehab.render.words import esc
 
 if TYPE_CHECKING:
@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from hiprehab.render.styles import Styles
 
 PAD = 2.0
-"""Between the frame and the card's text at its sides and top."""
-FOOT = 1.0
-"""...and at its foot: the last line's descenders already leave room there."""
+"""Between the frame and the card's text at its sides."""
+TOP = 0.5
+"""...at its top: the first line's height already leaves room above its letters..."""
+FOOT = 2.0
+"""...and at its foot, where the last line's descenders reach below its line."""
 BORDER = 0.8
 UNLIMITED = 0xFFFFFF
-HEAD_LINES = 3
+HEAD_LINES = 2
 """A card starting at a page's foot without its figure brings this many lines there at least..."""
 TAIL_LINES = 2
 """...and runs on to the next page only with this many lines or more."""
@@ -85,31 +87,38 @@ class FlowAround(ImageAndFlowables):
 class Card(Flowable):
     """A framed card: ``content`` (the figure with the text flowing around it, or the text alone).
 
-    ``continued`` is the line that heads the card's part on the next page when
-    the card runs on; a part that is itself a continuation starts with it.
+    ``continued`` is the line naming the card again over its part on the next
+    page when it runs on. That part starts at the top of a page: the line goes
+    in the free band ``above`` the page's text (under the running header) when
+    it fits there, else it opens the part inside the frame.
     """
 
-    def __init__(self, content: list[Flowable], continued: Para, *, head: bool = True) -> None:
+    def __init__(self, content: list[Flowable], continued: Para, *, above: float, head: bool = True) -> None:
         super().__init__()
         self.content = content
         self.continued = continued
+        self.above = above
         self.head = head
         """False for the part of a card that ran on from the page before."""
         self._width = -1.0
         self._heights: list[float] = []
+        self._label_above = False
 
     def _parts(self) -> list[Flowable]:
-        return self.content if self.head else [self.continued, *self.content]
+        return self.content if self.head or self._label_above else [self.continued, *self.content]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         """The frame around the content's height at this width (measured once per width)."""
         del availHeight
         if availWidth != self._width:
             inner = availWidth - 2 * PAD
+            if not self.head:
+                label = self.continued.wrapOn(self.canv, inner, UNLIMITED)[1]
+                self._label_above = label + BORDER <= self.above
             self._heights = [f.wrapOn(self.canv, inner, UNLIMITED)[1] for f in self._parts()]
             self._width = availWidth
         self.width = availWidth
-        self.height = sum(self._heights) + PAD + FOOT
+        self.height = sum(self._heights) + TOP + FOOT
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
@@ -122,8 +131,24 @@ class Card(Flowable):
         if not self.head or len(self.content) != 1:
             return []
         inner = availWidth - 2 * PAD
-        room = availHeight - PAD - FOOT
         leading = float(self.continued.style.leading)
+        room = availHeight - TOP - FOOT
+        # A rest of one line goes on with a line more: the start gives one up.
+        for _ in range(TAIL_LINES):
+            pieces = self._split_content(inner, room, leading)
+            rest = sum(p.wrapOn(self.canv, inner, UNLIMITED)[1] for p in pieces[1:])
+            if len(pieces) < 2 or rest >= TAIL_LINES * leading - 1:  # noqa: PLR2004 - a start and a rest
+                break
+            room -= leading
+        if len(pieces) < 2 or rest < TAIL_LINES * leading - 1:  # noqa: PLR2004
+            return []
+        return [
+            Card(pieces[:1], self.continued, above=self.above),
+            Card(pieces[1:], self.continued, above=self.above, head=False),
+        ]
+
+    def _split_content(self, inner: float, room: float, leading: float) -> list[Flowable]:
+        """The content split to fit ``room``: after the figure's lines if they fit, else after lines alone."""
         body = self.content[0]
         pieces: list[Flowable] = body.splitOn(self.canv, inner, room) if isinstance(body, FlowAround) else []
         if len(pieces) < 2 and room >= HEAD_LINES * leading:  # noqa: PLR2004 - a start and a rest
@@ -131,22 +156,20 @@ class Card(Flowable):
             pieces = text.splitOn(self.canv, inner, room)
             if len(pieces) == 2 and isinstance(body, FlowAround):  # noqa: PLR2004
                 pieces = [pieces[0], FlowAround(body.figure, pieces[1])]
-        if len(pieces) < 2:  # noqa: PLR2004
-            return []
-        rest = sum(p.wrapOn(self.canv, inner, UNLIMITED)[1] for p in pieces[1:])
-        if rest < TAIL_LINES * leading - 1:
-            return []
-        return [Card(pieces[:1], self.continued), Card(pieces[1:], self.continued, head=False)]
+        return pieces
 
     def draw(self) -> None:
         """The content from the top, then the frame."""
         canvas: Canvas = self.canv
         inner = self.width - 2 * PAD
-        top = self.height - PAD
+        top = self.height - TOP
         for flowable in self._parts():
             _, height = flowable.wrapOn(canvas, inner, UNLIMITED)
             top -= height
             flowable.drawOn(canvas, PAD, top)
+        if self._label_above:
+            self.continued.wrapOn(canvas, inner, UNLIMITED)
+            self.continued.drawOn(canvas, PAD, self.height + BORDER)
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(BORDER)
@@ -156,7 +179,7 @@ class Card(Flowable):
 
 def card(text: Para, figure: Flowable | None, continued: Para) -> Card:
     """A card of ``text`` flowing around ``figure`` at its left (or the text alone)."""
-    return Card([text if figure is None else FlowAround(figure, text)], continued)
+    return Card([text if figure is None else FlowAround(figure, text)], continued, above=ABOVE_FRAME)
 
 
 def continued_line(number: int, name: str, styles: Styles) -> Para:

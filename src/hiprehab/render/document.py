@@ -27,6 +27,7 @@ from hiprehab.render.styles import (
     FOOTER_GAP,
     FOOTER_SIZE,
     HEADER_HEIGHT,
+    HEADER_RULE_DROP,
     HEADER_SIZE,
     LIGHT_RULE,
     MARGIN,
@@ -210,7 +211,7 @@ class PlanDocument(BaseDocTemplate):
         canvas.drawRightString(page_width - MARGIN, baseline, right)
         canvas.setStrokeColor(LIGHT_RULE)
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, baseline - 4, page_width - MARGIN, baseline - 4)
+        canvas.line(MARGIN, baseline - HEADER_RULE_DROP, page_width - MARGIN, baseline - HEADER_RULE_DROP)
         canvas.restoreState()
 
     def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:

@@ -41,7 +41,7 @@ def avoid_text(exercise: Exercise) -> str | None:
     """
     if not exercise.avoid_if:
         return None
-    return f"runners with {word_list([AVOID_LABELS[w] for w in exercise.avoid_if])}."
+    return f"{word_list([AVOID_LABELS[w] for w in exercise.avoid_if])}."
 
 
 def card_dose(plan: Plan, exercise: Exercise) -> str:
@@ -67,31 +67,37 @@ def library_section(plan: Plan, styles: Styles, figures: Figures) -> list[Flowab
     scheduled = {
         item.exercise.id for week in plan.weeks for day in week.days for x in day.sessions for item in x.items
     }
+    weeks = sum(exercise.id in scheduled for exercise in cards)
+    if weeks < len(cards) - 1:
+        versions = f"Cards {weeks + 1} to {len(cards)} are their easier and harder versions"
+        rung_cards = f" {versions}, with the dose to start at."
+    elif weeks < len(cards):
+        rung_cards = f" Card {len(cards)} is an easier or harder version, with the dose to start at."
+    else:
+        rung_cards = ""
     flow: list[Flowable] = [
         SectionStart(LIBRARY_TITLE),
         Heading(LIBRARY_TITLE, s.h1, ((LIBRARY_TITLE, 0),), "library"),
         Para(
-            "Every exercise of your plan, numbered in the order you first meet it. Your week sheets "
-            "give each week's dose; a card, the dose you start at. Cards after your weeks' last "
-            "one are the easier and harder versions.",
+            f"Numbered in the order you meet them: a week sheet says how much to do, a card how.{rung_cards}",
             s.body,
         ),
     ]
     for number, exercise in enumerate(cards, 1):
         equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment)
-        # The title runs on into the text: the rest of its line holds the dose, not white space.
+        # The title runs on into the text: the rest of its line holds what you need, not white space.
+        # A card in the weeks gives no dose (its week sheets do, week by week); a rung they only
+        # point to gives the dose to start it at.
+        dose = "" if exercise.id in scheduled else f"<b>Starting dose:</b> {esc(card_dose(plan, exercise))}. "
         title = (
             f'<font size="{s.card_title.fontSize}"><b>{number}&nbsp;&nbsp;{esc(exercise.name)}</b></font>'
-            f"&nbsp;&nbsp; <b>Starting dose:</b> {esc(card_dose(plan, exercise))}. "
-            f"<b>You need:</b> {esc(equipment)}."
+            f"&nbsp;&nbsp; {dose}<b>You need:</b> {esc(equipment)}."
         )
         easier, harder = given.get(exercise.id, (None, None))
         extra = rung_text(easier, harder, numbers)
         avoid = avoid_text(exercise)
         if avoid is not None:
             extra += ("&nbsp;&nbsp;&nbsp;" if extra else "") + f"<b>Not for:</b> {esc(avoid)}"
-        if exercise.id not in scheduled:
-            extra += (" " if extra else "") + "<i>Not in your weeks: an easier or harder version.</i>"
         body = card_text(exercise, s, lead=title + f" <i>{esc(exercise.summary)}</i>", tail=extra)
         box = None if exercise.family in PLAIN_FAMILIES else figures.box(exercise)
         flow.append(card(body, box, continued_line(number, exercise.name, s)))

@@ -28,12 +28,15 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 # cannot print the outer 5 mm, and 12 mm is the issue's floor.
 MARGIN = 14 * mm
 HEADER_HEIGHT = 9 * mm
+HEADER_RULE_DROP = 4.0  # the running header's rule, this far below its baseline
 FOOTER_GAP = 3 * mm
 
 BODY_SIZE = 10.0  # the floor for text a runner reads
 LARGE_BODY_SIZE = 14.0  # ``--large-print``: for runners who read small print badly
 CARD_LEADING = 1.08  # line spacing of the library's cards, as a share of the text size
 HEADER_SIZE = 9.0
+ABOVE_FRAME = HEADER_HEIGHT - HEADER_SIZE - HEADER_RULE_DROP
+"""The free band between the running header's rule and the top of the page's text."""
 FOOTER_SIZE = 8.0
 
 TICK_BOX = 6 * mm  # "done" squares: at least 5 mm so a pen tick fits
