@@ -278,6 +278,14 @@ class WeekSheet:
         self.page_height = page_height
         self.numbers = card_numbers(plan)
         self.day_width = LARGE_DAY_WIDTH if styles.large_print else DAY_WIDTH
+        self._groups: dict[int, list[Group]] = {}
+
+    def _week_groups(self, week: Week) -> list[Group]:
+        """:func:`week_groups`, worked out once per week: each layout tried reads them."""
+        found = self._groups.get(week.number)
+        if found is None:
+            found = self._groups[week.number] = week_groups(week)
+        return found
 
     def _style(self, base: ParagraphStyle, fit: Fit, name: str) -> ParagraphStyle:
         # One style per name and fit for the whole process: paragraphs parse each
@@ -320,7 +328,7 @@ class WeekSheet:
             changes.insert(0, esc(LIGHTER_WEEK))
         if changes:
             flow.append(Para(f"<b>{CHANGES_LABEL}</b> " + "; ".join(changes) + ".", body))
-        if week.running_target is not None and not any(g.runs for g in week_groups(week)):
+        if week.running_target is not None and not any(g.runs for g in self._week_groups(week)):
             units = UNIT_LABELS.get(self.plan.profile.units, self.plan.profile.units)
             flow.append(Para(f"<b>Running this week:</b> {number(week.running_target)} {units} in all", body))
         flow.append(Spacer(0, fit.gap))
@@ -360,7 +368,7 @@ class WeekSheet:
         ]
         units = self.plan.profile.units
         starts: list[int] = []
-        for group in week_groups(week):
+        for group in self._week_groups(week):
             starts.append(len(rows))
             rows.append(group_row(Para(esc(group.title), bold)))
             if group.runs:
