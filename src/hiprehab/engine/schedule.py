@@ -219,7 +219,8 @@ class Scheduler:
         for used in (exercise, easier, harder):
             if used is not None:
                 self.library.setdefault(used.id, used)
-        self.first_doses.setdefault(exercise.id, track.as_dose())
+        if exercise.id not in self.first_doses:  # the first scheduled dose is the card's
+            self.first_doses[exercise.id] = track.as_dose()
         for rung in (easier, harder):
             if rung is not None and rung.id not in self.rung_doses:
                 self.rung_doses[rung.id] = self._rung_dose(rung, part).as_dose()

@@ -31,6 +31,8 @@ class Selector:
     have: frozenset[str]
     known: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     """What :meth:`allowed` said of each exercise id: a plan asks about each many times."""
+    fitting: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    """The ids of the allowed exercises of each set of kinds :meth:`pool` was asked for."""
 
     @classmethod
     def for_runner(cls, catalogue: Catalogue, template: Template, profile: Profile) -> Selector:
@@ -161,7 +163,10 @@ class Selector:
         """
         if not block.families and not block.roles:
             return self.of_kinds(block.kinds or default_kinds)
-        fits = {e.id for e in self.catalogue.exercises if self.fits(e, block.kinds)}
+        fits = self.fitting.get(block.kinds)
+        if fits is None:
+            fits = frozenset(e.id for e in self.catalogue.exercises if self.fits(e, block.kinds))
+            self.fitting[block.kinds] = fits
         picked = [e for family in block.families for e in self.catalogue.ladder(family) if e.id in fits]
         by_role = [
             e for e in self.catalogue.exercises if e.id in fits and e.role in block.roles and e not in picked
