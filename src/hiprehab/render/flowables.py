@@ -34,8 +34,11 @@ class Para(Paragraph):
     """
 
     _measured: tuple[float, float, float] | None = None
-    _text_key: tuple[str, str | None] | None = None  # set when the text alone decides the lines
-    _shared: tuple[tuple[float, ...], Any] | None = None  # the widths and lines of the last shared breaks
+    _text_key: tuple[Any, ...] | None = None  # set when the text alone decides the lines
+    _source: tuple[ParagraphStyle, tuple[Any, ...]] | None = None
+    """For a part of a split paragraph: the style and text key of the paragraph it is part of."""
+    _drawing: tuple[tuple[Any, ...], Any] | None = None
+    """What decides the drawing of ``blPara`` when it is these lines: text, widths (and place in a split)."""
 
     def __init__(
         self,
@@ -67,7 +70,6 @@ class Para(Paragraph):
         key = self._text_key
         if key is None or not SHARE_LINES or getattr(self.style, "hyphenationLang", False):
             # Hyphenated breaks are changed in place when a paragraph is split: never shared.
-            self._shared = None
             return super().breakLines(width)
         widths = (*width,) if isinstance(width, list | tuple) else (width,)
         broken = _BROKEN.setdefault(self.style, {})
@@ -83,29 +85,61 @@ class Para(Paragraph):
         lines, state = found
         # Breaking also measures: tables read a paragraph's widest line to size their columns.
         self.__dict__.update(state)
-        self._shared = (widths, lines)
+        self._drawing = ((key, widths), lines)
         return lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Paragraph.split; parts of shared lines are named by the paragraph, its widths and the split line.
+
+        Parts split alike (a card's text at its figure's foot, in every plan that
+        prints the card) then share their line breaks and drawing as whole
+        paragraphs do.
+        """
+        drawing, key = self._drawing, self._text_key
+        lines = self.__dict__.get("blPara")
+        splitter = getattr(self, "_get_split_blParaFunc", None)  # ReportLab's, not in its stubs
+        # Splitting the older form of lines edits them: never shared lines.
+        named = not (drawing is None or key is None or drawing[1] is not lines or lines is None)
+        named = named and splitter is not None and _SPLIT_IN_PLACE not in (None, splitter())
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if not named or drawing is None or key is None:
+            return parts
+        match parts:
+            case [Para() as head, Para() as tail]:
+                pass
+            case _:
+                return parts
+        # The parts' words follow from the lines and where they were split; each part
+        # is measured again where it is placed, and breaks its words alike every time.
+        split_at = (drawing[0], len(vars(head)["blPara"].lines))
+        source = self._source or (self.style, key)
+        for part, name in ((head, "head"), (tail, "tail")):
+            part._text_key = (*split_at, name)  # noqa: SLF001 - a paragraph of this class
+            part._source = source  # noqa: SLF001
+        return parts
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - ReportLab's name
         """Paragraph.drawPara, replaying the operators of this paragraph drawn before (see :mod:`.replay`).
 
-        Shared lines of one text, style and widths, drawn at one size, draw the
-        same operators; ReportLab's drawing reads nothing else of the paragraph
-        unless it is set on this one (offsets beside a picture, a leading of its own).
+        Shared lines of one text, style and widths (or the head of such lines split
+        at one line), drawn at one size, draw the same operators; ReportLab's
+        drawing reads nothing else of the paragraph unless it is set on this one
+        (offsets beside a picture, a leading of its own).
         """
-        shared = self._shared
+        drawing = self._drawing
         if (
             not replay.REPLAY
             or debug
-            or shared is None
-            or shared[1] is not self.__dict__.get("blPara")
+            or drawing is None
+            or drawing[1] is not self.__dict__.get("blPara")
             or not _DRAWN_ALIKE.isdisjoint(self.__dict__)
             or self.style.wordWrap == "RTL"  # right-to-left drawing reverses the shared lines
         ):
             super().drawPara(debug)
             return
-        key = (self._text_key, shared[0], self.width, self.height)
-        frags = _PARSED.get(self.style, {}).get(self._text_key)  # type: ignore[arg-type]  # set with the key
+        key = (drawing[0], self.width, self.height, self.__dict__.get("_JustifyLast"))
+        style, text_key = self._source or (self.style, self._text_key)
+        frags = _PARSED.get(style, {}).get(text_key)  # type: ignore[arg-type]  # set with the key
         replay.draw(self.style, key, self.canv, frags, self.bulletText, super().drawPara)
 
     def deepcopy(self) -> Paragraph:
@@ -150,7 +184,7 @@ _BROKEN: weakref.WeakKeyDictionary[
     ParagraphStyle, dict[tuple[tuple[str, str | None], tuple[float, ...]], tuple[Any, dict[str, Any]]]
 ] = weakref.WeakKeyDictionary()
 _BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations", "frags")
-_DRAWN_ALIKE = frozenset(("_offsets", "autoLeading", "_JustifyLast"))
+_DRAWN_ALIKE = frozenset(("_offsets", "autoLeading"))
 """Settings of a paragraph of its own that change its drawing: such a paragraph is drawn afresh."""
 SHARE_LINES = True  # False breaks every paragraph afresh (the tests compare the bytes both ways)
 

@@ -159,11 +159,11 @@ def draw(
     before = _registered(canvas)
     gstate = _gstate(canvas)
     doc = canvas._doc  # noqa: SLF001
-    version = doc._pdfVersion  # noqa: SLF001
     draw_afresh()
-    if canvas._code is not code or _registered(canvas) != before or doc._pdfVersion != version:  # noqa: SLF001
+    if canvas._code is not code or _registered(canvas) != before:  # noqa: SLF001
         return  # it registered something with the document: try again when next drawn
-    _keep(style, key, _record(tuple(code[start:]), doc, text, version, gstate))
+    # The PDF version it may have raised: replayed where the version is already that.
+    _keep(style, key, _record(tuple(code[start:]), doc, text, doc._pdfVersion, gstate))  # noqa: SLF001
 
 
 def _keep(style: ParagraphStyle, key: Hashable, recording: _Recording) -> None:
