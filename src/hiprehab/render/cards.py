@@ -159,17 +159,17 @@ class Card(Flowable):
         return pieces
 
     def draw(self) -> None:
-        """The content from the top, then the frame."""
+        """The run-on line above the frame (first, so the text reads in order), the content, the frame."""
         canvas: Canvas = self.canv
         inner = self.width - 2 * PAD
+        if self._label_above:
+            self.continued.wrapOn(canvas, inner, UNLIMITED)
+            self.continued.drawOn(canvas, PAD, self.height + BORDER)
         top = self.height - TOP
         for flowable in self._parts():
             _, height = flowable.wrapOn(canvas, inner, UNLIMITED)
             top -= height
             flowable.drawOn(canvas, PAD, top)
-        if self._label_above:
-            self.continued.wrapOn(canvas, inner, UNLIMITED)
-            self.continued.drawOn(canvas, PAD, self.height + BORDER)
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(BORDER)
