@@ -1,4 +1,4 @@
-"""Saving a plan: streams compressed once per process (zlib's own bytes), its PDF objects freed at once."""
+"""Saving a plan: what is remembered between plans changes no byte, and its PDF objects are freed at once."""
 
 from __future__ import annotations
 
@@ -51,18 +51,31 @@ def test_what_is_kept_stays_within_its_limit(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_reportlabs_filter_and_subsetting_are_set_back_after_saving() -> None:
     """The remembering filter and subsetting are ReportLab's only while a plan is saved, even on failure."""
-    before = (pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset)
+
+    def current() -> tuple[object, ...]:
+        return (pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset, pdfdoc.format, pdfdoc.pdfdocEnc)
+
+    before = current()
     seen = []
 
     def save() -> None:
         with remembered_streams():
-            seen.append((pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset))
+            seen.append(current())
             raise KeyError
 
     with pytest.raises(KeyError):
         save()
-    assert seen == [(streams.FLATE, streams._remembered_subset)]
-    assert (pdfdoc.PDFZCompress, ttfonts.TTFontFile.makeSubset) == before
+    assert seen == [(streams.FLATE, streams._remembered_subset, streams._formatted, streams._encoded)]
+    assert current() == before
+
+
+def test_the_quick_formatting_writes_reportlabs_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan saved with the quick formatting and encoding has the bytes of one ReportLab formats itself."""
+    plan = make_plan(weeks=2)
+    quick = pdf_bytes(plan, figures=False)
+    monkeypatch.setattr(streams, "_formatted", streams._pdf_format)
+    monkeypatch.setattr(streams, "_encoded", streams._pdf_encoded)
+    assert pdf_bytes(plan, figures=False) == quick
 
 
 def test_a_subset_cut_again_has_reportlabs_bytes() -> None:
