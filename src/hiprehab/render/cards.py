@@ -10,10 +10,9 @@ their words need, about six cards a page, not five and a gap.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.platypus import Flowable
-from reportlab.platypus.flowables import ImageAndFlowables
 
 from hiprehab.render.flowables import Para
 from hiprehab.render.styles import ABOVE_FRAME, RULE
@@ -37,6 +36,8 @@ HEAD_LINES = 2
 """A card starting at a page's foot without its figure brings this many lines there at least..."""
 TAIL_LINES = 2
 """...and runs on to the next page only with this many lines or more."""
+_FUZZ = 1e-6
+"""Below this, lengths are taken as equal (ReportLab's own tolerance)."""
 
 # Symbols beside each list, so the kind of line is clear in black and white.
 CUE_MARK = "✓"
@@ -56,32 +57,89 @@ def card_text(exercise: Exercise, styles: Styles, lead: str = "", tail: str = ""
     return Para(" ".join(part for part in parts if part), styles.card_text)
 
 
-class FlowAround(ImageAndFlowables):
-    """``text`` flowing around ``figure`` at its left, measured again only at a new width.
+class FlowAround(Flowable):
+    """``text`` flowing around ``figure`` at its left: one paragraph, its lines broken once.
 
-    Its lines depend on the width alone (the figure never shrinks), while a page
-    asks with many heights: each asked afresh would break every line of the
-    card's text again.
+    The lines beside the figure are narrower and start right of it, the rest take
+    the card's whole width (as ReportLab's ``ParagraphAndImage`` sets them). So
+    the text's lines are broken once for a list of widths, which the plans of a
+    process share (:meth:`Para.breakLines`), and drawn alike from plan to plan,
+    rather than the text split at the figure's foot into paragraphs broken afresh.
+    ``broken`` is the start of a card's text already split to a page's foot: its
+    lines are kept as they are.
     """
 
-    def __init__(self, figure: Flowable, text: Flowable) -> None:
-        super().__init__(
-            figure,  # type: ignore[arg-type]  # any flowable that sizes itself like an Image
-            [text],
-            imageRightPadding=2 * PAD,
-            imageBottomPadding=PAD,
-            imageSide="left",
-        )
+    def __init__(self, figure: Flowable, text: Flowable, *, broken: bool = False) -> None:
+        super().__init__()
         self.figure = figure
-        self.text = text
+        self.text: Any = text  # a paragraph: its lines and sizes are not in ReportLab's stubs
+        self.broken = broken
+        self._measured = -1.0
+        self._beside = 0
+        """The text's lines beside the figure."""
+        self._block = 0.0
+        """The figure with the room below it."""
+        self._offset = 0.0
+        self._figure_height = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        """ImageAndFlowables.wrap, remembered for the last width."""
-        args = vars(self).get("_wrapArgs")
-        if args is not None and args[0] == availWidth:
-            return self.width, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        return float(width), float(height)
+        """The figure's block and the text's lines, measured once per width."""
+        del availHeight
+        if availWidth != self._measured:
+            fig_w, fig_h = self.figure.wrap(availWidth, UNLIMITED)
+            self._figure_height = fig_h
+            text = self.text
+            style = text.style
+            leading = float(style.leading)
+            self._block = block = fig_h + PAD
+            self._offset = fig_w + 2 * PAD
+            # The lines that reach the figure's foot, the last one reaching past it.
+            beside = int(block / leading)
+            if beside * leading + _FUZZ < block:
+                beside += 1
+            self._beside = beside
+            full = availWidth - style.leftIndent - style.rightIndent
+            narrow = full - self._offset
+            if not self.broken:
+                widths = [narrow - style.firstLineIndent, *[narrow] * (beside - 1), full]
+                text.blPara = text.breakLines(widths)
+                text.width = availWidth
+                text.height = len(text.blPara.lines) * leading
+            self.width = availWidth
+            self.height = max(block, text.height)
+            self._measured = availWidth
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """The figure, its lines and as many more as fit ``availHeight``, then the rest; [] if none fit."""
+        self.wrap(availWidth, UNLIMITED)
+        leading = float(self.text.style.leading)
+        lines = len(self.text.blPara.lines)
+        start = self._beside * leading
+        if self.broken or lines <= self._beside or start > availHeight:
+            return []
+        more = int((availHeight - start) / leading)
+        keep = self._beside + (more if more > 1 else 0)  # no single line of the rest alone
+        if keep >= lines:
+            return [self]
+        # Splitting reads the shared lines; ``deepcopy`` copies what it would write into.
+        pieces = self.text.deepcopy().split(availWidth, (keep + 0.5) * leading)
+        if len(pieces) != 2:  # noqa: PLR2004 - a start and a rest
+            return []
+        head, rest = pieces
+        return [FlowAround(self.figure, head, broken=True), rest]
+
+    def draw(self) -> None:
+        """The figure at the top left, the text beside and below it."""
+        canvas: Canvas = self.canv
+        self.figure.drawOn(canvas, 0, self.height - self._figure_height)
+        text = self.text
+        # ReportLab's offsets of the lines from the left (its drawing extends the list it is given).
+        vars(text)["_offsets"] = [self._offset] * self._beside + [0.0]
+        try:
+            text.drawOn(canvas, 0, self.height - text.height)
+        finally:
+            del vars(text)["_offsets"]
 
 
 class Card(Flowable):
@@ -152,7 +210,11 @@ class Card(Flowable):
         body = self.content[0]
         pieces: list[Flowable] = body.splitOn(self.canv, inner, room) if isinstance(body, FlowAround) else []
         if len(pieces) < 2 and room >= HEAD_LINES * leading:  # noqa: PLR2004 - a start and a rest
-            text = body.text if isinstance(body, FlowAround) else body
+            text = body
+            if isinstance(body, FlowAround):
+                # The text alone, its lines broken at the card's whole width (not beside the figure).
+                text = body.text.deepcopy()
+                vars(text).pop("blPara", None)
             pieces = text.splitOn(self.canv, inner, room)
             if len(pieces) == 2 and isinstance(body, FlowAround):  # noqa: PLR2004
                 pieces = [pieces[0], FlowAround(body.figure, pieces[1])]

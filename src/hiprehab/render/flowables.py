@@ -122,9 +122,10 @@ class Para(Paragraph):
         """Paragraph.drawPara, replaying the operators of this paragraph drawn before (see :mod:`.replay`).
 
         Shared lines of one text, style and widths (or the head of such lines split
-        at one line), drawn at one size, draw the same operators; ReportLab's
-        drawing reads nothing else of the paragraph unless it is set on this one
-        (offsets beside a picture, a leading of its own).
+        at one line), drawn at one size and at the same offsets from the left (the
+        lines beside a card's figure), draw the same operators; ReportLab's drawing
+        reads nothing else of the paragraph unless it is set on this one (a leading
+        of its own).
         """
         drawing = self._drawing
         if (
@@ -137,13 +138,15 @@ class Para(Paragraph):
         ):
             super().drawPara(debug)
             return
-        key = (drawing[0], self.width, self.height, self.__dict__.get("_JustifyLast"))
+        offsets = self.__dict__.get("_offsets")
+        at = None if offsets is None else (*offsets,)
+        key = (drawing[0], self.width, self.height, self.__dict__.get("_JustifyLast"), at)
         style, text_key = self._source or (self.style, self._text_key)
         frags = _PARSED.get(style, {}).get(text_key)  # type: ignore[arg-type]  # set with the key
         replay.draw(self.style, key, self.canv, frags, self.bulletText, super().drawPara)
 
     def deepcopy(self) -> Paragraph:
-        """The copy that text flowing around a figure splits at the figure's foot (ReportLab's ``cdeepcopy``).
+        """The copy a card's text splits at a page's foot (and ReportLab's ``cdeepcopy`` at a figure's foot).
 
         Splitting reads the line breaks and makes new paragraphs; it writes
         into them only when it splits lines still in ReportLab's older form,
@@ -184,7 +187,7 @@ _BROKEN: weakref.WeakKeyDictionary[
     ParagraphStyle, dict[tuple[tuple[str, str | None], tuple[float, ...]], tuple[Any, dict[str, Any]]]
 ] = weakref.WeakKeyDictionary()
 _BREAK_STATE = ("_width_max", "height", "_splitLongWordCount", "_hyphenations", "frags")
-_DRAWN_ALIKE = frozenset(("_offsets", "autoLeading"))
+_DRAWN_ALIKE = frozenset(("autoLeading",))
 """Settings of a paragraph of its own that change its drawing: such a paragraph is drawn afresh."""
 SHARE_LINES = True  # False breaks every paragraph afresh (the tests compare the bytes both ways)
 
