@@ -1,20 +1,22 @@
 """Random runners for the engine's property tests, and helpers that walk a built plan.
 
 ``runners()`` draws valid profiles over the whole input space the plan accepts: both
-goals, 2 to 52 weeks, any strength and run days, km, mi or minutes, 0 to 150 a week,
-any pain sites (several at once), conditions and equipment, and refer answers.
+goals, 2 to 52 weeks, any strength and run days, km, mi or minutes, 0 or from the
+shortest run a plan sets to 150 a week (tiny volumes often), any pain sites (several
+at once), conditions and equipment, and refer answers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
 from hiprehab.engine import build_plan
 from hiprehab.model.profile import Profile
-from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, UNITS, WEEKDAYS
+from hiprehab.vocab import CONDITIONS, EQUIPMENT, PAIN_SITES, RUN_STEP, UNITS, WEEKDAYS
 from testing.engine_inputs import default_inputs
 
 if TYPE_CHECKING:
@@ -39,6 +41,24 @@ def _days(draw: st.DrawFn, min_size: int = 0) -> tuple[str, ...]:
 
 
 @st.composite
+def volumes(draw: st.DrawFn, units: str, most: float = 150.0) -> tuple[float, float]:
+    """A valid (weekly volume, longest run) in ``units``: 0, or from the shortest run up to ``most``.
+
+    Tiny volumes, a few of the shortest runs, are drawn as often as whole numbers and
+    any others: rounding to the plan's step matters most there.
+    """
+    step = RUN_STEP[units]
+    choices = [st.just(0.0), st.floats(step, most), st.floats(step, min(most, 4 * step))]
+    if most >= 1:
+        choices.append(st.integers(math.ceil(step), math.floor(most)).map(float))
+    weekly = draw(st.one_of(choices))
+    share = draw(st.floats(0, 1))
+    # 0 (no recent run), or from the shortest run up to the weekly volume.
+    longest = 0.0 if weekly == 0 or share == 0 else min(weekly, max(step, weekly * share))
+    return weekly, longest
+
+
+@st.composite
 def runners(
     draw: st.DrawFn,
     goals: tuple[str, ...] = ("manage", "prevent"),
@@ -47,12 +67,14 @@ def runners(
     sites: tuple[str, ...] = PAIN_SITES,
     min_run_days: int = 0,
     max_weeks: int = 52,
+    volume_steps: int | None = None,
 ) -> tuple[Profile, dt.date]:
     """A valid profile that screening lets through (or refers), and a start date.
 
     ``answers`` is ``any`` (no flags, or refer flags cleared or not), ``refer`` (refer
     flags, not cleared) or ``proceed`` (nothing that refers or holds running: no refer
     flag or pain site left uncleared). ``sites`` are the pain sites to draw from.
+    ``volume_steps`` keeps the weekly volume within that many of the shortest runs.
     """
     _, _, rules = default_inputs()
     goal = draw(st.sampled_from(goals))
@@ -73,16 +95,18 @@ def runners(
     pain_max = 3 if goal == "prevent" else 6
     if answers == "proceed" and not cleared:
         pain_max = min(pain_max, rules.refer_pain_score - 1)
-    weekly = draw(st.one_of(st.integers(0, 150).map(float), st.floats(0, 150)))
+    units = draw(st.sampled_from(UNITS))
+    most = 150.0 if volume_steps is None else volume_steps * RUN_STEP[units]
+    weekly, longest = draw(volumes(units, most))
     profile = Profile.model_validate(
         {
             "goal": goal,
             "weeks": draw(st.integers(min_weeks, max_weeks)),
             "strength_days": _days(draw),
             "run_days": _days(draw, min_run_days),
-            "units": draw(st.sampled_from(UNITS)),
+            "units": units,
             "weekly_volume": weekly,
-            "longest_run": weekly * draw(st.floats(0, 1)),
+            "longest_run": longest,
             "pain": draw(st.integers(0, pain_max)),
             "pain_sites": pain_sites,
             "conditions": tuple(draw(st.lists(st.sampled_from(NON_STOPPING), unique=True))),

@@ -125,6 +125,9 @@ HARD_STOP_FLAGS: tuple[str, ...] = tuple(
 )
 Units = Literal["km", "mi", "min"]
 UNITS: tuple[str, ...] = get_args(Units)
+# The shortest run a plan sets, and the step its run lengths are rounded down to, in
+# each unit: a tenth of a kilometre or mile, or a whole minute.
+RUN_STEP: dict[str, float] = {"km": 0.1, "mi": 0.1, "min": 1.0}
 Paper = Literal["a4", "letter"]
 PAPERS: tuple[str, ...] = get_args(Paper)
 

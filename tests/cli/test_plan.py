@@ -58,6 +58,20 @@ def test_json_to_stdout() -> None:
             "hiprehab: --longest-run-km: expected at most the weekly volume (10), found 20\n",
         ),
         (
+            ["--units", "mi", "--weekly-km", "0.05", "--longest-run-km", "0.05"],
+            (
+                "hiprehab: --weekly-km: expected 0 (not running now) or at least 0.1 mi, "
+                "the shortest run a plan sets; found 0.05\n"
+            ),
+        ),
+        (
+            ["--weekly-km", "10", "--longest-run-km", "0.04"],
+            (
+                "hiprehab: --longest-run-km: expected 0 (not running now) or at least 0.1 km, "
+                "the shortest run a plan sets; found 0.04\n"
+            ),
+        ),
+        (
             ["--equipment", "none,band"],
             (
                 "hiprehab: --equipment: expected [none] alone or a list of equipment, "
@@ -150,6 +164,27 @@ def test_profile_file_errors_point_at_lines(tmp_path: Path) -> None:
     assert lines[0] == f"{profile}:2:7: pain: expected a whole number from 0 to 10, found 'eleven'"
     assert lines[1] == f"{profile}:3:11: run_days: expected each word once, found 'tue' twice"
     assert lines[-1] == "hiprehab: 2 problems found; nothing was written"
+
+
+def test_profile_running_below_the_shortest_run_is_refused(tmp_path: Path) -> None:
+    """A weekly volume above 0 but below one planned minute exits 1, located, nothing written."""
+    profile = tmp_path / "me.yaml"
+    profile.write_text(
+        "goal: prevent\nweeks: 3\nrun_days: [mon]\nunits: min\n"
+        "weekly_volume: 0.9375\nlongest_run: 0.9375\nred_flags: []\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "p.json"
+    code, _, err = run("plan", "--profile", str(profile), "--start", "2027-01-04", "--json", str(target))
+    assert code == 1
+    assert err.splitlines() == [
+        (
+            f"{profile}:5:16: weekly_volume: expected 0 (not running now) or at least 1 min, "
+            "the shortest run a plan sets; found 0.9375"
+        ),
+        "hiprehab: 1 problem found; nothing was written",
+    ]
+    assert not target.exists()
 
 
 def test_flags_override_profile(tmp_path: Path) -> None:

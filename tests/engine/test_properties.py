@@ -241,6 +241,37 @@ def test_build_weeks_grow_at_most_ten_percent(runner: tuple[Profile, dt.date]) -
             assert volumes[index] <= cap + EPSILON, (week.number, volumes)
 
 
+def _ran(plan: Plan) -> list[bool]:
+    """Whether each week runs: the lead-in (the runner's running now), then each plan week."""
+    profile = plan.profile
+    now = profile.weekly_volume > 0 and profile.longest_run > 0
+    return [now, *(any(s.run for d in w.days for s in d.sessions) for w in plan.weeks)]
+
+
+@PROPERTY
+@given(runners())
+def test_build_weeks_never_restart_dropped_running(runner: tuple[Profile, dt.date]) -> None:
+    """A build week with runs follows a week with runs: running is never dropped, then restarted."""
+    plan = _build(*runner)
+    ran = _ran(plan)
+    for index, week in enumerate(plan.weeks, start=1):
+        if week.phase.running == "build" and ran[index]:
+            assert ran[index - 1], (week.number, ran)
+
+
+@PROPERTY
+@given(runners(goals=("prevent",), answers="proceed", min_run_days=1, max_weeks=10, volume_steps=5))
+def test_tiny_running_is_kept_every_week_within_the_caps(runner: tuple[Profile, dt.date]) -> None:
+    """A few of the shortest runs a week (km, mi, min) run every week, each within 110% of the two before."""
+    plan = _build(*runner)
+    volumes = _volumes(plan)
+    if plan.profile.longest_run > 0:  # with no longest run given, no run is planned
+        assert all(_ran(plan)), volumes
+    for index in range(3, len(volumes)):
+        cap = 1.1 * max(volumes[index - 1], volumes[index - 2])
+        assert volumes[index] <= cap + EPSILON, (index - 2, volumes)
+
+
 @PROPERTY
 @given(runners(goals=("prevent",)))
 def test_build_weeks_grow_at_most_thirty_percent_over_two_weeks(runner: tuple[Profile, dt.date]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from hiprehab.model.plan import Interval, Run
+from hiprehab.vocab import RUN_STEP
 
 if TYPE_CHECKING:
     from hiprehab.model.carry import Move
@@ -144,8 +145,8 @@ class VolumeBuilder:
 
     @property
     def step(self) -> float:
-        """Rounding step in the profile's units."""
-        return 1.0 if self.units == "min" else 0.1
+        """Rounding step in the profile's units, and the shortest run."""
+        return RUN_STEP[self.units]
 
     @property
     def is_first_week(self) -> bool:
@@ -161,7 +162,9 @@ class VolumeBuilder:
         """This week's planned volume: never above the caps, nor above the growth ceiling."""
         base = self.base_volume
         if deload or (self.is_first_week and self.first_move == "back"):
-            target = self.last_full * deload_volume
+            # A lighter week is lighter, but keeps at least one shortest run: rounded to
+            # nothing, it would drop the running for a week and restart it the next.
+            target = max(self.last_full * deload_volume, min(self.step, self.last_full))
         elif (self.is_first_week and self.first_move != "up") or self.after_lighter:
             target = self.last_full  # back to the last full week; growth resumes next week
         else:

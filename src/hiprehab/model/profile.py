@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from hiprehab.model.base import Slug, Strict, iso_date, no_repeats, none_alone, one_word, plan_date, word_list
-from hiprehab.vocab import Condition, Equipment, PainSite, RedFlag, Units, Weekday
+from hiprehab.vocab import RUN_STEP, Condition, Equipment, PainSite, RedFlag, Units, Weekday
 
 
 def _none_is_empty(value: object) -> object:
@@ -74,6 +74,18 @@ class Profile(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
+        # Running below the shortest run a plan sets cannot be planned as it is: rounding
+        # it down drops the runner's running, rounding it up breaks the 10% cap
+        # (docs/evidence.md 2.3). It is most likely a slip (a unit, a decimal point), so
+        # the runner is asked for the figure rather than given a changed plan.
+        step = RUN_STEP[self.units]
+        for key, value in (("weekly_volume", self.weekly_volume), ("longest_run", self.longest_run)):
+            if 0 < value < step:
+                msg = (
+                    f"{key}: expected 0 (not running now) or at least {step:g} {self.units}, "
+                    f"the shortest run a plan sets; found {value:g}"
+                )
+                raise ValueError(msg)
         if self.longest_run > self.weekly_volume > 0:
             msg = (
                 f"longest_run: expected at most the weekly volume ({self.weekly_volume:g}), "
