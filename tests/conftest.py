@@ -21,12 +21,13 @@ if TYPE_CHECKING:
 
     WriteCatalogue = Callable[[Path, str, str | bytes], Path]
 
-# In CI the property tests draw the same examples every run (derandomize), so a
-# result never depends on luck and a failure is reproduced by running again;
-# locally they explore new examples each time, and keep the failures they find.
+# The property tests draw the same examples in every run (derandomize), wherever
+# they run, so a result never depends on luck and a failure is reproduced by running
+# again. HIPREHAB_EXPLORE=1 asks hypothesis to explore new examples instead (and to
+# keep the failures it finds in .hypothesis/): run it that way to look for new bugs.
 settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+settings.register_profile("explore", print_blob=True)
+settings.load_profile("explore" if os.environ.get("HIPREHAB_EXPLORE", "") not in ("", "0") else "ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "broken"
