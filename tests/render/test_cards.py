@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from hiprehab.fonts import REGULAR, register_fonts
 from hiprehab.render import flowables, replay
-from hiprehab.render.cards import PAD, FlowAround
+from hiprehab.render.cards import PAD, FlowAround, card
 from hiprehab.render.flowables import FigureBox, Para
 
 if TYPE_CHECKING:
@@ -94,3 +94,22 @@ class Lines(Flowable):
     def draw(self) -> None:
         """The paragraph as broken."""
         self.paragraph.drawOn(self.canv, 0, 0)
+
+
+def test_a_card_makes_its_run_on_line_only_when_it_runs_on() -> None:
+    """A card that fits its page never makes the line naming it on the next; one that runs on does."""
+    s = style()
+    made: list[str] = []
+
+    def continued() -> Para:
+        made.append("continued")
+        return Para("<b>1&nbsp;&nbsp;Bridge</b> <i>(continued)</i>", s)
+
+    def flows() -> list[Any]:
+        return [card(Para(TEXT, s), FigureBox(FIGURE, FIGURE), continued)]
+
+    document(flows())
+    assert made == []
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=(WIDTH + 80, 250), invariant=1).build(flows())
+    assert made == ["continued"]

@@ -19,6 +19,8 @@ from hiprehab.render.styles import ABOVE_FRAME, RULE
 from hiprehab.render.words import esc
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from reportlab.pdfgen.canvas import Canvas
 
     from hiprehab.model.exercise import Exercise
@@ -151,16 +153,32 @@ class Card(Flowable):
     it fits there, else it opens the part inside the frame.
     """
 
-    def __init__(self, content: list[Flowable], continued: Para, *, above: float, head: bool = True) -> None:
+    def __init__(
+        self,
+        content: list[Flowable],
+        continued: Para | Callable[[], Para],
+        *,
+        above: float,
+        head: bool = True,
+    ) -> None:
         super().__init__()
         self.content = content
-        self.continued = continued
+        self._continued = continued
+        """The run-on line, or what makes it: most cards never run on, and never need it."""
         self.above = above
         self.head = head
         """False for the part of a card that ran on from the page before."""
         self._width = -1.0
         self._heights: list[float] = []
         self._label_above = False
+
+    @property
+    def continued(self) -> Para:
+        """The line naming the card over its part on the next page (made when first asked for)."""
+        line = self._continued
+        if not isinstance(line, Para):
+            line = self._continued = line()
+        return line
 
     def _parts(self) -> list[Flowable]:
         return self.content if self.head or self._label_above else [self.continued, *self.content]
@@ -189,7 +207,9 @@ class Card(Flowable):
         if not self.head or len(self.content) != 1:
             return []
         inner = availWidth - 2 * PAD
-        leading = float(self.continued.style.leading)
+        body = self.content[0]
+        text: Any = body.text if isinstance(body, FlowAround) else body  # the card's text paragraph
+        leading = float(text.style.leading)
         room = availHeight - TOP - FOOT
         # A rest of one line goes on with a line more: the start gives one up.
         for _ in range(TAIL_LINES):
@@ -201,8 +221,8 @@ class Card(Flowable):
         if len(pieces) < 2 or rest < TAIL_LINES * leading - 1:  # noqa: PLR2004
             return []
         return [
-            Card(pieces[:1], self.continued, above=self.above),
-            Card(pieces[1:], self.continued, above=self.above, head=False),
+            Card(pieces[:1], self._continued, above=self.above),
+            Card(pieces[1:], self._continued, above=self.above, head=False),
         ]
 
     def _split_content(self, inner: float, room: float, leading: float) -> list[Flowable]:
@@ -239,7 +259,7 @@ class Card(Flowable):
         canvas.restoreState()
 
 
-def card(text: Para, figure: Flowable | None, continued: Para) -> Card:
+def card(text: Para, figure: Flowable | None, continued: Para | Callable[[], Para]) -> Card:
     """A card of ``text`` flowing around ``figure`` at its left (or the text alone)."""
     return Card([text if figure is None else FlowAround(figure, text)], continued, above=ABOVE_FRAME)
 

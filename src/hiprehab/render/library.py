@@ -8,6 +8,7 @@ and harder rungs the cards point to, so "Easier: card 31" always leads to a card
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from hiprehab.model.plan import card_numbers, library_cards, rungs
@@ -100,5 +101,6 @@ def library_section(plan: Plan, styles: Styles, figures: Figures) -> list[Flowab
             extra += ("&nbsp;&nbsp;&nbsp;" if extra else "") + f"<b>Not for:</b> {esc(avoid)}"
         body = card_text(exercise, s, lead=title + f" <i>{esc(exercise.summary)}</i>", tail=extra)
         box = None if exercise.family in PLAIN_FAMILIES else figures.box(exercise)
-        flow.append(card(body, box, continued_line(number, exercise.name, s)))
+        # The run-on line is made only for a card that runs on to another page.
+        flow.append(card(body, box, functools.partial(continued_line, number, exercise.name, s)))
     return flow
