@@ -128,3 +128,33 @@ def test_plain_centred_lines_break_where_a_paragraph_breaks_them() -> None:
                 " ".join(words) for _, words in vars(paragraph)["blPara"].lines
             ]
             assert lines.height == paragraph.height
+
+
+def test_a_card_number_sits_level_with_its_labels_first_line_and_the_label_wraps_alike() -> None:
+    """The number shares the first line's baseline; the label's text and breaks do not depend on it."""
+    styles = _styles()
+    plan = make_plan(weeks=2)
+    sheet = WeekSheet(plan, styles, 500, 760)
+    grid = next(f for f in sheet.week(plan.weeks[0]) if isinstance(f, WeekGrid))
+    numbered = [row for row in grid.rows if row.number is not None]
+    assert numbered
+    for row in numbered:
+        assert row.number is not None
+        assert row.number[1] not in row.label.text.split(" ", 1)[0]  # the text starts with the name
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    grid.wrapOn(canvas, 500, 760)
+    grid.drawOn(canvas, 40, 40)
+    canvas.showPage()
+    canvas.save()
+    baselines: dict[str, float] = {}
+
+    def seen(text: str, cm: list[float], tm: list[float], _font: object, _size: object) -> None:
+        if text.strip():  # the baseline on the page: the text matrix under the drawing's
+            baselines.setdefault(text.strip(), round(tm[4] * cm[1] + tm[5] * cm[3] + cm[5], 1))
+
+    pypdf.PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text(visitor_text=seen)
+    row = numbered[0]
+    assert row.number is not None
+    name = next(t for t in baselines if t.startswith(row.label.text.split(" ·")[0][:12]))
+    assert baselines[row.number[1]] == baselines[name]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepInFrame, PageBreak, Spacer
 
 from hiprehab import fonts
@@ -71,6 +72,8 @@ PART_WORDS = {"warmup": "before the run", "cooldown": "after the run"}
 
 DAY_WIDTH = 13.6 * mm  # a 5 mm box, and "20 min" on one line at 10 pt
 LARGE_DAY_WIDTH = 16 * mm  # the label column keeps 70 mm or more at 14 pt
+NUMBER_INDENT = 1.6  # a row's label starts this many text sizes right of its card number's start...
+NUMBER_GAP = 0.5  # ...or further, to leave this much (in text sizes) after the widest number
 RUN_GAP = 0.3  # between a run's target and its tick box, as a share of the text size
 LARGE_PAGES = 2  # a week in large print may take two pages, never more where tightening allows
 BREAK_ROOM = 0.5  # a table asked to split at a row's top edge is given this much more room
@@ -340,17 +343,27 @@ class WeekSheet:
         return derived(h1, "week_h", fontSize=size, leading=leading, spaceAfter=fit.gap)
 
     def _label(self, row: Row, cell: ParagraphStyle) -> Para:
-        card = self.numbers[row.exercise.id]
+        """An exercise's name, note and dose, indented clear of its card number (see :meth:`_number`)."""
         extra = []
         if row.part in PART_WORDS:
             extra.append(PART_WORDS[row.part])
         if row.optional:
             extra.append("optional")
         note = f" <i>({', '.join(extra)})</i>" if extra else ""
+        indent = max(cell.fontSize * NUMBER_INDENT, self._widest_number(cell) + cell.fontSize * NUMBER_GAP)
         return Para(
-            f"<b>{card}</b>&nbsp;&nbsp;{esc(row.exercise.name)}{note} · {esc(row.dose)}",
-            derived(cell, "week_row", leftIndent=cell.fontSize * 1.6, firstLineIndent=-cell.fontSize * 1.6),
+            f"{esc(row.exercise.name)}{note} · {esc(row.dose)}",
+            derived(cell, f"week_row_{indent:g}", leftIndent=indent, firstLineIndent=0),
         )
+
+    def _number(self, row: Row) -> tuple[str, str]:
+        """The row's card number, set in bold at the label's left."""
+        return fonts.BOLD, str(self.numbers[row.exercise.id])
+
+    def _widest_number(self, cell: ParagraphStyle) -> float:
+        """The width of the plan's widest card number in bold at the cells' size."""
+        widest = max((str(n) for n in self.numbers.values()), key=len, default="0")
+        return stringWidth("8" * len(widest), fonts.BOLD, cell.fontSize)
 
     def _table(self, week: Week, fit: Fit) -> WeekGrid:
         s = self.styles
@@ -387,7 +400,7 @@ class WeekSheet:
                 boxes: list[Cell] = [
                     (self._box(week, i, group, n, fit),) if i in row.days else () for i in days
                 ]
-                rows.append(item_row(self._label(row, cell), boxes, fit.pad))
+                rows.append(item_row(self._label(row, cell), boxes, fit.pad, self._number(row)))
         log_at = len(rows)
         log_pad = fit.pad + 1
         rows += [

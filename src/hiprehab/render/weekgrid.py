@@ -106,6 +106,12 @@ class GridRow:
     """A rule over the row: (width, colour)."""
     spans: bool = False
     """The label spans the whole width (a session's title row): no day cells, no rules between them."""
+    number: tuple[str, str] | None = None
+    """(bold font, text) of a card number set at the label's left, level with its first line.
+
+    The label's paragraph is indented clear of it, so the text that wraps is the
+    same whatever the number: a roster's plans share its line breaks and drawing.
+    """
 
 
 def heading_row(label: Paragraph, days: Sequence[Paragraph | Lines], pad: float) -> GridRow:
@@ -118,9 +124,11 @@ def group_row(title: Paragraph) -> GridRow:
     return GridRow(title, top=0.3, bottom=1.0, shade=SHADE, rule_above=(GROUP_RULE, RULE), spans=True)
 
 
-def item_row(label: Paragraph, days: Sequence[Cell], pad: float) -> GridRow:
-    """An exercise's (or the runs') row."""
-    return GridRow(label, tuple(days), pad, pad)
+def item_row(
+    label: Paragraph, days: Sequence[Cell], pad: float, number: tuple[str, str] | None = None
+) -> GridRow:
+    """An exercise's (or the runs') row, with its card ``number`` (font, text) left of the label."""
+    return GridRow(label, tuple(days), pad, pad, number=number)
 
 
 def log_row(label: Paragraph, days: Sequence[Cell], pad: float, *, first: bool) -> GridRow:
@@ -292,9 +300,12 @@ class WeekGrid(Flowable):
         label_width = self.width if row.spans else self.label_width
         label = row.label
         _, label_height = label.wrap(label_width - LABEL_LEFT - LABEL_RIGHT, _UNLIMITED)
-        cells.paragraph(
-            label, LABEL_LEFT, self._content_top(row, bottom, height, label_height) - label_height
-        )
+        label_top = self._content_top(row, bottom, height, label_height)
+        if row.number is not None:
+            # Level with the label's first line: a paragraph sets it a text size below its top.
+            size = float(label.style.fontSize)
+            cells.line(row.number[0], size, LABEL_LEFT, label_top - size, row.number[1])
+        cells.paragraph(label, LABEL_LEFT, label_top - label_height)
         inner = self.day_width - 2 * DAY_SIDE
         for day, cell in enumerate(row.days):
             if not cell:
