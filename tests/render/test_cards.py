@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import io
+import itertools
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from hiprehab.fonts import REGULAR, register_fonts
 from hiprehab.render import flowables, replay
-from hiprehab.render.cards import PAD, FlowAround, card
+from hiprehab.render.cards import PAD, TAIL_LINES, FlowAround, card
 from hiprehab.render.flowables import FigureBox, Para
 
 if TYPE_CHECKING:
@@ -113,3 +115,26 @@ def test_a_card_makes_its_run_on_line_only_when_it_runs_on() -> None:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=(WIDTH + 80, 250), invariant=1).build(flows())
     assert made == ["continued"]
+
+
+def test_the_rest_of_a_card_that_runs_on_has_two_lines_of_text_at_least() -> None:
+    """Wherever a card is split, its rest holds TAIL_LINES lines of text or more, with a figure or not."""
+    s = style()
+    canvas = Canvas(io.BytesIO())
+    splits = 0
+    texts = [
+        " ".join(f"<b>{n}.</b>&nbsp;Rise slowly and keep your knee over your toes." for n in range(1, k))
+        for k in (4, 5)
+    ]
+    for words, height in itertools.product(texts, range(20, 60)):
+        whole = card(Para(words, s), FigureBox(FIGURE, FIGURE), lambda: Para("1 Bridge (continued)", s))
+        whole.wrapOn(canvas, WIDTH, 1000)
+        parts: Any = whole.splitOn(canvas, WIDTH, float(height))
+        if not parts:
+            continue
+        splits += 1
+        rest = parts[1].content[0]
+        rest.wrapOn(canvas, WIDTH - 2 * PAD, 1000)
+        text: Any = rest.text if isinstance(rest, FlowAround) else rest
+        assert len(text.blPara.lines) >= TAIL_LINES, height
+    assert splits > 1

@@ -214,7 +214,7 @@ class Card(Flowable):
         # A rest of one line goes on with a line more: the start gives one up.
         for _ in range(TAIL_LINES):
             pieces = self._split_content(inner, room, leading)
-            rest = sum(p.wrapOn(self.canv, inner, UNLIMITED)[1] for p in pieces[1:])
+            rest = sum(self._lines_height(p, inner) for p in pieces[1:])
             if len(pieces) < 2 or rest >= TAIL_LINES * leading - 1:  # noqa: PLR2004 - a start and a rest
                 break
             room -= leading
@@ -224,6 +224,13 @@ class Card(Flowable):
             Card(pieces[:1], self._continued, above=self.above),
             Card(pieces[1:], self._continued, above=self.above, head=False),
         ]
+
+    def _lines_height(self, piece: Flowable, inner: float) -> float:
+        """The height of ``piece``'s lines of text: a figure heading the rest is no line of it."""
+        height = float(piece.wrapOn(self.canv, inner, UNLIMITED)[1])
+        if isinstance(piece, FlowAround):
+            return float(piece.text.height)
+        return height
 
     def _split_content(self, inner: float, room: float, leading: float) -> list[Flowable]:
         """The content split to fit ``room``: after the figure's lines if they fit, else after lines alone."""
