@@ -138,6 +138,26 @@ def _runs_below_volume(notice: Notice) -> str:
     )
 
 
+STEP_WORDS = {"min": "one minute", "km": "0.1 km", "mi": "0.1 mi"}
+"""The smallest step a plan rounds running to, in words."""
+
+
+def _running_too_small_to_grow(notice: Notice) -> str:
+    units = notice["units"]
+    volume = _amount(notice["volume"], units)
+    step = STEP_WORDS.get(str(units), _amount(notice["step"], units))
+    percent = notice["percent"]
+    lighter = " (less in a lighter week)" if notice["lighter"] else ""
+    return (
+        f"Your running is small enough that {percent}% more, for the week or for a single run, is "
+        f"less than {step}, the smallest step this plan uses, so from week {notice['week']} it stays "
+        f"at {volume} a week{lighter} for the rest of the plan instead of growing. Running grows by at most "
+        f"{percent}% a week, so a plan can grow it once your runs are about "
+        f"{_amount(notice['grows_from'], units)} or longer; to build up to that safely, "
+        "ask a physiotherapist or running coach."
+    )
+
+
 _NOTICES: dict[str, Callable[[Notice], str]] = {
     "few_exercises": _few_exercises,
     "no_cross_training": _no_cross_training,
@@ -168,6 +188,7 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
         f"tendon, so your long run stays at {_amount(notice['longest'], notice['units'])} in this plan."
     ),
     "runs_below_volume": _runs_below_volume,
+    "running_too_small_to_grow": _running_too_small_to_grow,
     "rest_day_kept": lambda notice: (
         "Your run and strength days fill the whole week, so "
         f"{DAY_NAMES[WEEKDAYS.index(str(notice['weekday']))]} is a rest day instead of a run: "
@@ -205,6 +226,18 @@ def no_running_text(notices: tuple[Notice, ...], *, run_days: bool) -> str:
     if not run_days:
         return "No running in this plan: you gave no days to run on."
     return "No running in this plan: its weeks all come before running starts."
+
+
+def stops_growing_week(notices: tuple[Notice, ...]) -> int | None:
+    """The week from which rounding keeps a plan's running from growing, if it does."""
+    weeks = [int(n["week"]) for n in notices if n.code == "running_too_small_to_grow"]
+    return weeks[0] if weeks else None
+
+
+def not_growing_text(week: int, *, on_cover: bool) -> str:
+    """A plan's own words about growing running, made to agree when rounding holds it from ``week``."""
+    notes = "the notes below" if on_cover else "the notes on the cover"
+    return f"From week {week} your running stays where it is instead of growing; {notes} say why."
 
 
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}

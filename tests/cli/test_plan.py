@@ -262,3 +262,17 @@ def test_a_plan_is_made_without_the_cycle_collector_which_is_on_after(
     assert (seen, gc.isenabled()) == ([False], True)
     assert run(*BASE, "--goal", "prevent", "--weekly-km", "-3", "--json", str(tmp_path / "q.json"))[0] == 2
     assert gc.isenabled()
+
+
+def test_running_too_small_to_grow_is_noted_on_stderr() -> None:
+    """5 min a week cannot grow by 10% in whole minutes: the CLI says so on stderr."""
+    code, _, err = run(
+        *BASE,
+        *("--goal", "prevent", "--weeks", "2", "--run-days", "tue,sat", "--units", "min"),
+        *("--weekly-km", "5", "--longest-run-km", "2", "--pain", "0", "--json", "-"),
+    )
+    assert code == 0
+    assert (
+        "hiprehab: note: Your running is small enough that 10% more, for the week or for a single run, "
+        "is less than one minute, the smallest step this plan uses, so from week 2 it stays at 4 min a week"
+    ) in err

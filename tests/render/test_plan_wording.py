@@ -12,6 +12,7 @@ from hiprehab.model.profile import Profile
 from hiprehab.render import pdf_bytes
 from hiprehab.render.words import has_running
 from hiprehab.resources import data_dir
+from hiprehab.wording import notice_text
 from testing.render_fixtures import REAL_START, RUNNING, page_texts, pages_through, rules, template
 
 if TYPE_CHECKING:
@@ -78,3 +79,21 @@ def test_week_footer_names_each_run_once(running_text: str) -> None:
     assert "Long run:" in text
     assert "Run: Easy run" not in text
     assert "Run: Long run" not in text
+
+
+def test_a_plan_too_small_to_grow_says_so_beside_its_growth_words() -> None:
+    """Running rounding holds prints its notice on the cover, and the summary and week focus agree."""
+    plan = _plan(
+        goal="prevent", weeks=2, units="min", run_days=("tue", "sat"), weekly_volume=5.0, longest_run=2.0
+    )
+    notice = next(n for n in plan.notices if n.code == "running_too_small_to_grow")
+    data = pdf_bytes(plan)
+    texts = [" ".join(t.split()) for t in page_texts(data)]
+    cover = texts[pages_through(data, "Cover", "Cover")[0]]
+    assert " ".join(notice_text(notice).split()) in cover
+    assert "grow your running gradually within safe caps. From week 2 your running stays where it is" in cover
+    week_two = next(t for t in texts if "Week 2 of 2" in t)
+    assert (
+        "From week 2 your running stays where it is instead of growing; the notes on the cover say why."
+        in (week_two)
+    )

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
+from hiprehab.engine.running import LEAD_IN_WEEKS, TOLERANCE
 from hiprehab.engine.schedule import Scheduler
 from hiprehab.engine.screen import screen
 from hiprehab.engine.select import Selector
@@ -99,7 +100,7 @@ def _input_notices(template: Template, profile: Profile, phases: list[Phase], *,
 
 
 def _running_notices(scheduler: Scheduler, profile: Profile) -> list[Notice]:
-    """What the running caps changed: held volume or long run, weeks short of their target."""
+    """What the running caps changed: held volume or long run, growth rounded away, short weeks."""
     volume = scheduler.volume
     if volume is None or not volume.longest or volume.base_longest <= 0:
         return []  # no week grew a runner's volume, or the input notices say why not
@@ -108,6 +109,22 @@ def _running_notices(scheduler: Scheduler, profile: Profile) -> list[Notice]:
         notices.append(Notice.of("running_held_for_pain", pain=profile.pain))
     if volume.hold_long and any(volume.longest):
         notices.append(Notice.of("long_run_held", longest=volume.base_longest, units=volume.units))
+    planned = volume.weeks[LEAD_IN_WEEKS:]
+    if volume.stalled and max(planned[volume.stalled[0][0] - 1 :]) <= volume.stalled[0][1] + TOLERANCE:
+        week, stays = volume.stalled[0]  # held from this week to the end of the plan
+        increase = volume.rules.weekly_increase_max
+        notices.append(
+            Notice.of(
+                "running_too_small_to_grow",
+                week=week,
+                volume=stays,
+                units=volume.units,
+                percent=round(100 * increase),
+                step=volume.step,
+                lighter=int(min(planned[week - 1 :]) < stays),  # a lighter week follows
+                grows_from=round(math.ceil(1 / increase - TOLERANCE) * volume.step, 6),
+            )
+        )
     if volume.short_weeks:
         week, target, reached, days = volume.short_weeks[0]
         notices.append(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 KM_PER_MILE = 1.609344
 LEAD_IN_WEEKS = 3  # weeks before the plan, taken to run at the profile's current volume
+TOLERANCE = 1e-9  # volumes equal within float error
 
 
 def floor_to(value: float, step: float) -> float:
@@ -120,6 +121,17 @@ class VolumeBuilder:
     """(weekly volume, longest run, units) to grow from instead of the profile's (after a ladder)."""
     short_weeks: list[tuple[int, float, float, int]] = field(default_factory=list)
     """Weeks that could not reach their target: (week index, target, reached, run days)."""
+    stalled: list[tuple[int, float]] = field(default_factory=list)
+    """Weeks meant to grow that rounding held at the last full week: (week index, volume).
+
+    Below about ten steps (10 min, 1 km, 1 mile) a week, or a run, 10% more is less
+    than one step, so rounding down gives the last full week back; nothing changes
+    the next week, so running stays there for the rest of the plan.
+    """
+    growing: bool = False
+    """True while the week being laid out is meant to grow, below the (unrounded) ceiling."""
+    rounded_back: bool = False
+    """True while 10% more, for the week or for a run, rounds back to what it was."""
 
     def __post_init__(self) -> None:
         base = self.base_volume
@@ -171,17 +183,22 @@ class VolumeBuilder:
             target = self.last_full * (1 + self.rules.weekly_increase_max)
         held = self.hold or not grow
         ceiling = base if held else base * (1 + self.rules.max_growth)
+        self.growing = target > self.last_full > 0 and not held and ceiling > self.last_full
+        self.rounded_back = floor_to(target, self.step) <= self.last_full
         one = (1 + self.rules.weekly_increase_max) * self.full[-1]
         two = (1 + self.rules.two_week_increase_max) * self.full[-2]
         jump = (1 + self.rules.week_jump_max) * self.weeks[-1] if self.weeks[-1] > 0 else target
         return floor_to(min(target, ceiling, one, two, jump), self.step)
 
-    def cap_on(self, day: dt.date) -> float:
-        """The longest run allowed in a week whose first run is on ``day``."""
+    def recent_longest(self, day: dt.date) -> float:
+        """The longest run of the ``lookback_days`` before ``day``."""
         since = day - dt.timedelta(days=self.rules.lookback_days)
         recent = [length for when, length in self.history if since <= when < day]
-        longest = max(recent) if recent else self.base_longest
-        return floor_to(longest * self.rules.single_run_cap, self.step)
+        return max(recent) if recent else self.base_longest
+
+    def cap_on(self, day: dt.date) -> float:
+        """The longest run allowed in a week whose first run is on ``day``."""
+        return floor_to(self.recent_longest(day) * self.rules.single_run_cap, self.step)
 
     def long_cap(self, day: dt.date, deload: bool) -> float:
         """The longest the week's long run may be."""
@@ -202,6 +219,8 @@ class VolumeBuilder:
             days = [*days[: most - 1], days[-1]]
         count = len(days)
         run_cap = self.cap_on(days[0])
+        if not self.hold_long and run_cap <= floor_to(self.recent_longest(days[0]), self.step):
+            self.rounded_back = True  # no run may grow a step: 10% of the longest is less than one
         long_cap = self.long_cap(days[0], deload)
         # The long run takes its share, but never less than an even split, so the
         # other runs never need to be longer than it and the week reaches its target.
@@ -226,6 +245,9 @@ class VolumeBuilder:
 
     def _close(self, target: float, total: float, lengths: list[float], deload: bool, count: int) -> None:
         total = round(total, 6)
+        if self.growing and self.rounded_back and not deload and abs(total - self.last_full) < TOLERANCE:
+            self.stalled.append((len(self.weeks) - LEAD_IN_WEEKS + 1, total))
+        self.growing = self.rounded_back = False
         if count and not deload and total < target - count * self.step:  # more than rounding
             self.short_weeks.append((len(self.weeks) - LEAD_IN_WEEKS + 1, target, total, count))
         self.weeks.append(total)

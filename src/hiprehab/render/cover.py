@@ -18,7 +18,14 @@ from hiprehab.render.words import (
     plural,
     runner_name,
 )
-from hiprehab.wording import EQUIPMENT_LABELS, SESSION_LABELS, no_running_text, notice_text
+from hiprehab.wording import (
+    EQUIPMENT_LABELS,
+    SESSION_LABELS,
+    no_running_text,
+    not_growing_text,
+    notice_text,
+    stops_growing_week,
+)
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -85,6 +92,9 @@ def cover_section(plan: Plan, styles: Styles, width: float, *, new_page: bool) -
     running = has_running(plan) or not plan.weeks
     no_running = no_running_text(plan.notices, run_days=bool(plan.profile.run_days))
     summary = template.summary if running else template.summary_without_running or template.summary
+    stops = stops_growing_week(plan.notices)
+    if running and stops is not None:  # the summary's growth does not happen: say so beside it
+        summary = f"{summary} {not_growing_text(stops, on_cover=True)}"
     facts = [
         *([("Runner", esc(name))] if name else []),
         ("Goal", esc(template.title)),

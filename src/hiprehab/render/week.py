@@ -45,7 +45,14 @@ from hiprehab.render.words import (
     short_date,
     word_list,
 )
-from hiprehab.wording import DAY_NAMES, SESSION_LABELS, UNIT_LABELS, dose_text
+from hiprehab.wording import (
+    DAY_NAMES,
+    SESSION_LABELS,
+    UNIT_LABELS,
+    dose_text,
+    not_growing_text,
+    stops_growing_week,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -319,7 +326,7 @@ class WeekSheet:
                 f"week-{week.number}",
                 page_key=week_page_key(week),
             ),
-            Para(f"<b>{FOCUS_LABEL}</b> {esc(week.phase.intent)}", body),
+            Para(f"<b>{FOCUS_LABEL}</b> {esc(self._focus(week))}", body),
         ]
         index = self.plan.weeks.index(week)
         if (index == 0 or self.plan.weeks[index - 1].phase.id != week.phase.id) and week.phase.checkpoint:
@@ -336,6 +343,13 @@ class WeekSheet:
             flow.append(Para(f"<b>Running this week:</b> {number(week.running_target)} {units} in all", body))
         flow.append(Spacer(0, fit.gap))
         return flow
+
+    def _focus(self, week: Week) -> str:
+        """The phase's intent; where it means to grow running that rounding holds, it says so."""
+        stops = stops_growing_week(self.plan.notices)
+        if stops is None or week.number < stops or week.running_target is None or not week.phase.grow_running:
+            return week.phase.intent
+        return f"{week.phase.intent} {not_growing_text(stops, on_cover=False)}"
 
     def _heading_style(self, fit: Fit) -> ParagraphStyle:
         h1 = self.styles.h1
