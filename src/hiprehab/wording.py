@@ -229,15 +229,21 @@ def no_running_text(notices: tuple[Notice, ...], *, run_days: bool) -> str:
 
 
 def stops_growing_week(notices: tuple[Notice, ...]) -> int | None:
-    """The week from which rounding keeps a plan's running from growing, if it does."""
+    """The week from which a plan's running stops growing, if it does: 1 when pain holds it throughout.
+
+    Rounding may keep small running from growing from some week on; hip pain holds a
+    runner's volume for the whole plan.
+    """
     weeks = [int(n["week"]) for n in notices if n.code == "running_too_small_to_grow"]
-    return weeks[0] if weeks else None
+    weeks += [1 for n in notices if n.code == "running_held_for_pain"]
+    return min(weeks) if weeks else None
 
 
 def not_growing_text(week: int, *, on_cover: bool) -> str:
-    """A plan's own words about growing running, made to agree when rounding holds it from ``week``."""
+    """A plan's own words about growing running, made to agree when running is held from ``week``."""
     notes = "the notes below" if on_cover else "the notes on the cover"
-    return f"From week {week} your running stays where it is instead of growing; {notes} say why."
+    when = "For this whole plan" if week <= 1 else f"From week {week}"
+    return f"{when} your running stays where it is instead of growing; {notes} say why."
 
 
 NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}

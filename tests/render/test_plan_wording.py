@@ -97,3 +97,27 @@ def test_a_plan_too_small_to_grow_says_so_beside_its_growth_words() -> None:
         "From week 2 your running stays where it is instead of growing; the notes on the cover say why."
         in (week_two)
     )
+
+
+def test_a_plan_pain_holds_says_so_beside_its_growth_words() -> None:
+    """Running held for pain keeps the summary and a growth week's focus from promising growth."""
+    plan = _plan(
+        goal="prevent", weeks=2, pain=2, run_days=("tue", "sat"), weekly_volume=20.0, longest_run=8.0
+    )
+    assert any(n.code == "running_held_for_pain" for n in plan.notices)
+    data = pdf_bytes(plan)
+    texts = [" ".join(t.split()) for t in page_texts(data)]
+    cover = texts[pages_through(data, "Cover", "Cover")[0]]
+    assert "safe caps. For this whole plan your running stays where it is instead of growing" in cover
+    grows = [w.number for w in plan.weeks if w.phase.grow_running and w.running_target is not None]
+    assert grows
+    page = next(t for t in texts if f"Week {grows[0]} of 2" in t)
+    held = "For this whole plan your running stays where it is instead of growing; the notes on the cover"
+    assert held in page
+
+
+def test_a_plan_whose_running_grows_never_says_it_stays() -> None:
+    """Without pain or tiny volumes, no page says running stays where it is."""
+    plan = _plan(goal="prevent", weeks=2, run_days=("tue", "sat"), weekly_volume=20.0, longest_run=8.0)
+    texts = " ".join(" ".join(t.split()) for t in page_texts(pdf_bytes(plan)))
+    assert "your running stays where it is" not in texts
