@@ -93,10 +93,9 @@ def test_a_plan_too_small_to_grow_says_so_beside_its_growth_words() -> None:
     assert " ".join(notice_text(notice).split()) in cover
     assert "grow your running gradually within safe caps. From week 2 your running stays where it is" in cover
     week_two = next(t for t in texts if "Week 2 of 2" in t)
-    assert (
-        "From week 2 your running stays where it is instead of growing; the notes on the cover say why."
-        in (week_two)
-    )
+    held = "Your running stays where it is in these weeks instead of growing: the notes on the cover"
+    assert held in week_two
+    assert "let your running grow" not in week_two
 
 
 def test_a_plan_pain_holds_says_so_beside_its_growth_words() -> None:
@@ -112,8 +111,8 @@ def test_a_plan_pain_holds_says_so_beside_its_growth_words() -> None:
     grows = [w.number for w in plan.weeks if w.phase.grow_running and w.running_target is not None]
     assert grows
     page = next(t for t in texts if f"Week {grows[0]} of 2" in t)
-    held = "For this whole plan your running stays where it is instead of growing; the notes on the cover"
-    assert held in page
+    assert "Your running stays where it is in these weeks instead of growing: the notes on the cover" in page
+    assert "let your running grow" not in page
 
 
 def test_a_plan_whose_running_grows_never_says_it_stays() -> None:
@@ -121,3 +120,14 @@ def test_a_plan_whose_running_grows_never_says_it_stays() -> None:
     plan = _plan(goal="prevent", weeks=2, run_days=("tue", "sat"), weekly_volume=20.0, longest_run=8.0)
     texts = " ".join(" ".join(t.split()) for t in page_texts(pdf_bytes(plan)))
     assert "your running stays where it is" not in texts
+
+
+def test_a_running_week_without_a_run_never_speaks_of_its_runs() -> None:
+    """With no run days, a running phase's weeks say they have no run instead of promising growth."""
+    plan = _plan(goal="prevent", weeks=2, run_days=(), weekly_volume=20.0, longest_run=8.0)
+    for text in page_texts(pdf_bytes(plan)):
+        flat = " ".join(text.split())
+        if "Focus:" in flat:
+            assert "This week has no run: the notes on the cover say why." in flat
+            assert "warm-up before every run" not in flat
+            assert "let your running grow" not in flat

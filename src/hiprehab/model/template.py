@@ -122,6 +122,10 @@ class Phase(Strict):
     after_ladder: StrictBool = False
     """Starts when the walk-run ladder is done, in place of the walk-run phase; it has no share."""
     intent: Text
+    intent_without_running: Text | None = None
+    """The focus printed instead of ``intent`` in a week of this phase that holds no run."""
+    intent_held_running: Text | None = None
+    """The focus printed instead of ``intent`` where the plan holds running that this phase would grow."""
     checkpoint: Text | None = None
     start_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = 1
     max_level: Annotated[StrictInt, Field(ge=1, le=MAX_LEVEL)] = MAX_LEVEL

@@ -68,6 +68,7 @@ WEEKS_OUTLINE = "Week by week"
 CHECKPOINT_LABEL = "Checkpoint:"
 FOCUS_LABEL = "Focus:"
 CHANGES_LABEL = "What changes this week:"
+NO_RUN_THIS_WEEK = "This week has no run: the notes on the cover say why."
 LIGHTER_WEEK = "Lighter week: a little less than last week, so your body can catch up"
 DONE_LABEL = "Done today"
 DURING_LABEL = "Pain during"
@@ -345,11 +346,21 @@ class WeekSheet:
         return flow
 
     def _focus(self, week: Week) -> str:
-        """The phase's intent; where it means to grow running that rounding holds, it says so."""
+        """The phase's intent, in the words that hold for this week's running.
+
+        A week of a running phase without a run prints the phase's words for that
+        (or says the running waits); where the plan holds the running the phase would
+        grow (pain, or too little to grow in whole steps), its words for that (or
+        the intent with a sentence saying so).
+        """
+        phase = week.phase
+        runs = any(g.runs for g in self._week_groups(week))
+        if phase.running != "none" and not runs and week.running_target is None:
+            return phase.intent_without_running or f"{phase.intent} {NO_RUN_THIS_WEEK}"
         stops = stops_growing_week(self.plan.notices)
-        if stops is None or week.number < stops or week.running_target is None or not week.phase.grow_running:
-            return week.phase.intent
-        return f"{week.phase.intent} {not_growing_text(stops, on_cover=False)}"
+        if stops is None or week.number < stops or week.running_target is None or not phase.grow_running:
+            return phase.intent
+        return phase.intent_held_running or f"{phase.intent} {not_growing_text(stops, on_cover=False)}"
 
     def _heading_style(self, fit: Fit) -> ParagraphStyle:
         h1 = self.styles.h1
