@@ -90,12 +90,13 @@ def test_blank_rows_are_skipped_and_rows_keep_their_numbers(tmp_path: Path) -> N
 
 
 def test_a_cell_beyond_the_named_columns_is_refused(tmp_path: Path) -> None:
-    """A value in a column without a name is that row's problem, not silently dropped."""
+    """A value in a column without a name makes that row invalid (no plan), not silently dropped."""
     path = write(tmp_path, "r.csv", "name,red_flags\nA,none,oops\n")
     (row,) = read_roster(path).rows
     assert [str(p) for p in row.problems] == [
         "r.csv:2: column 3: expected an empty cell, as the column has no name, found 'oops'"
     ]
+    assert row.profile is None
 
 
 def test_unknown_and_repeated_columns_stop_the_whole_roster(tmp_path: Path) -> None:

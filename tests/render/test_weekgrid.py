@@ -10,9 +10,18 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from hiprehab.fonts import register_fonts
+from hiprehab.fonts import REGULAR, register_fonts
 from hiprehab.render.flowables import Para
-from hiprehab.render.log import DAY_LOG, DONE, PAIN_DURING, LogKey, ScoreField, TickBox
+from hiprehab.render.log import (
+    DAY_LOG,
+    DONE,
+    PAIN_DURING,
+    SCORE_SUFFIX,
+    LogKey,
+    ScoreField,
+    TickBox,
+    score_layout,
+)
 from hiprehab.render.styles import make_styles
 from hiprehab.render.week import WeekSheet, week_groups
 from hiprehab.render.weekgrid import (
@@ -158,3 +167,17 @@ def test_a_card_number_sits_level_with_its_labels_first_line_and_the_label_wraps
     assert row.number is not None
     name = next(t for t in baselines if t.startswith(row.label.text.split(" ·")[0][:12]))
     assert baselines[row.number[1]] == baselines[name]
+
+
+def test_a_score_box_and_its_out_of_ten_stay_inside_their_day() -> None:
+    """Normal and large print: the box and "/10" end within the day; without room the box fills it alone."""
+    _styles()
+    for day, height, size in ((13.6 * mm, 5 * mm, 10.0), (16 * mm, 8 * mm, 14.0), (16 * mm, 6.5 * mm, 14.0)):
+        width = day - 2
+        box, at = score_layout(0, 0, width, height, size)
+        if at is None:
+            assert box == width
+        else:
+            assert box >= height - 1e-6
+            assert at[0] + stringWidth(SCORE_SUFFIX, REGULAR, size) <= width + 1e-6
+    assert score_layout(0, 0, 13.6 * mm - 2, 5 * mm, 10.0)[1] is not None  # normal print keeps its "/10"

@@ -280,7 +280,9 @@ def _csv_row(number: int, stem: str, columns: list[str], cells: list[str], where
     profile, problems = _check(
         values, lambda _loc: where, lambda loc: str(loc[0]) if loc else "", CSV_UNANSWERED
     )
-    return Row(number, stem, profile, (*problems, *extra), {"": where})
+    # A cell past the named columns is most often a stray comma (a name not in quotes)
+    # that has shifted the row's cells: the row is not made until it is fixed.
+    return Row(number, stem, None if extra else profile, (*problems, *extra), {"": where})
 
 
 def _named(columns: list[str], cells: list[str]) -> str:

@@ -83,10 +83,17 @@ def draw_tick_box(canvas: Canvas, key: LogKey, x: float, y: float, size: float, 
 
 def score_layout(
     x: float, y: float, width: float, height: float, size: float
-) -> tuple[float, tuple[float, float]]:
-    """A score field's box width and where its "/10" starts, for a field at (x, y) within ``width``."""
+) -> tuple[float, tuple[float, float] | None]:
+    """A score field's box width and where its "/10" starts, for a field at (x, y) within ``width``.
+
+    The box is at least as wide as it is high. Where that leaves no room for the
+    "/10" in ``width`` (large print's narrow day columns), the box fills the width
+    and the "/10" is left out: the row's label already says "(0 to 10)".
+    """
     suffix = stringWidth(SCORE_SUFFIX, fonts.REGULAR, size)
-    box = max(width - suffix - 2, height)
+    if width - suffix - 2 < height:
+        return width, None
+    box = width - suffix - 2
     return box, (x + box + 1.5, y + (height - size) / 2 + 1.5)
 
 
@@ -94,13 +101,14 @@ def draw_score_field(
     canvas: Canvas, key: LogKey, field: str, x: float, y: float, width: float, height: float, size: float
 ) -> None:
     """A box to write a pain score in, followed by "/10", within ``width``; with its form field."""
-    box, (sx, sy) = score_layout(x, y, width, height, size)
+    box, at = score_layout(x, y, width, height, size)
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(BOX_LINE)
     canvas.rect(x, y, box, height, stroke=1, fill=0)
-    canvas.setFont(fonts.REGULAR, size)
-    canvas.drawString(sx, sy, SCORE_SUFFIX)
+    if at is not None:
+        canvas.setFont(fonts.REGULAR, size)
+        canvas.drawString(*at, SCORE_SUFFIX)
     canvas.restoreState()
     if wants_fields(canvas):
         add_score_field(canvas, key.name(field), x, y, box, height, size, key.words(field))

@@ -318,9 +318,7 @@ class WeekGrid(Flowable):
                 if isinstance(part, TickBox):
                     cells.ticks.append((part, left + (self.day_width - part.size) / 2, y))
                 elif isinstance(part, ScoreField):
-                    box, (x, baseline) = score_layout(left + DAY_SIDE, y, inner, part.height, part.size)
-                    cells.scores.append((part, left + DAY_SIDE, y, box))
-                    cells.line(fonts.REGULAR, part.size, x, baseline, SCORE_SUFFIX)
+                    _place_score(cells, part, left + DAY_SIDE, y, inner)
                 elif isinstance(part, Lines):
                     middle = left + self.day_width / 2
                     for n, (font, text) in enumerate(part.lines):
@@ -335,6 +333,14 @@ class WeekGrid(Flowable):
     def _content_top(row: GridRow, bottom: float, height: float, content: float) -> float:
         """Where content ``content`` high starts so that it sits in the middle of its padded cell."""
         return bottom + (height + row.bottom - row.top + content) / 2
+
+
+def _place_score(cells: _Cells, part: ScoreField, x: float, y: float, width: float) -> None:
+    """A score's box at (x, y) within ``width``, and its "/10" where it has room."""
+    box, at = score_layout(x, y, width, part.height, part.size)
+    cells.scores.append((part, x, y, box))
+    if at is not None:
+        cells.line(fonts.REGULAR, part.size, *at, SCORE_SUFFIX)
 
 
 TextLine = tuple[str, float, float, float, str]
