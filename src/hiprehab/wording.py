@@ -171,8 +171,9 @@ _NOTICES: dict[str, Callable[[Notice], str]] = {
     ),
     "running_waits_for_check": _running_waits,
     "no_weekly_volume": lambda _: (
-        "You did not give your current weekly running, so this plan has no runs. "
-        "Make the plan again with your weekly running and your longest run to add them."
+        "Your current weekly running is 0 or was not given, so this plan has no runs: it only "
+        "grows running you already do. If you run now, make the plan again with your weekly "
+        "running and your longest run of the last 30 days to add them."
     ),
     "no_longest_run": lambda _: (
         "You did not give your longest run of the last 30 days, so no run can be capped "
