@@ -103,7 +103,7 @@ def test_a_yaml_roster_reports_lines_and_columns(tmp_path: Path) -> None:
     code, out, err = run("batch", "squad.yaml", "--jobs", "1")
     assert code == 1
     assert err == "squad.yaml:2:9: pain: expected a whole number from 0 to 10, found 12\n"
-    assert out.splitlines()[-1] == "invalid      1  row 1"
+    assert out.splitlines()[-1] == "invalid      1  profile 1"  # a YAML list's items are profiles
 
 
 def test_a_roster_that_is_not_csv_or_yaml_is_a_usage_error(tmp_path: Path) -> None:

@@ -103,6 +103,8 @@ class Roster:
 
     display: str
     rows: tuple[Row, ...]
+    item: str = "row"
+    """What the roster calls one runner: a CSV's "row", a YAML list's "profile" (counted from 1)."""
 
     def row(self, number: int) -> Row:
         """The row numbered ``number``."""
@@ -315,7 +317,7 @@ def _read_yaml(path: Path, display: str) -> Roster:
         places |= {key: _at(doc, (index, key)) for key in item}
         profile, problems = _check(item, functools.partial(_within, doc, index), field_path, YAML_UNANSWERED)
         rows.append(Row(number, stem, profile, problems, places))
-    return Roster(display, tuple(rows))
+    return Roster(display, tuple(rows), item="profile")
 
 
 def _within(doc: Document, index: int, loc: Locate) -> str:

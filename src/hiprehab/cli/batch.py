@@ -104,7 +104,7 @@ def batch(
         for outcome in make_plans(work, settings, workers=jobs or default_jobs()):
             statuses[outcome.number] = outcome.status
             advance(_report(read, outcome))
-    _summary(statuses)
+    _summary(statuses, read.item)
     if "invalid" in statuses.values():
         raise typer.Exit(int(ExitCode.INVALID_INPUT))
     if "stopped" in statuses.values():
@@ -150,7 +150,7 @@ def _report(roster: Roster, outcome: Outcome) -> list[str]:
     """The lines that tell what became of one row: what was written, its notes, its problem."""
     row = roster.row(outcome.number)
     if outcome.status == "invalid":
-        return [f"row {row.number}: invalid", str(row.problem(outcome.field, outcome.message))]
+        return [f"{roster.item} {row.number}: invalid", str(row.problem(outcome.field, outcome.message))]
     files = ", ".join(str(path) for path in outcome.written)
     what = {
         "made": "made",
@@ -159,7 +159,7 @@ def _report(roster: Roster, outcome: Outcome) -> list[str]:
     }
     where = row.problem("", "").where
     return [
-        f"row {row.number}: {what[outcome.status]}: {files}",
+        f"{roster.item} {row.number}: {what[outcome.status]}: {files}",
         *(f"{where}: note: {n}" for n in outcome.notices),
     ]
 
@@ -195,13 +195,13 @@ def _progress(total: int) -> Iterator[Callable[[Sequence[str]], None]]:
     yield echo
 
 
-def _summary(statuses: dict[int, str]) -> None:
-    """The count and the row numbers of each outcome."""
+def _summary(statuses: dict[int, str], item: str = "row") -> None:
+    """The count and the numbers of the rows (or a YAML list's profiles) of each outcome."""
     from hiprehab.batch.run import STATUSES  # noqa: PLC0415
 
     for status in STATUSES:
         numbers = sorted(n for n, s in statuses.items() if s == status)
-        rows = f"  {'row' if len(numbers) == 1 else 'rows'} {_ranges(numbers)}" if numbers else ""
+        rows = f"  {item if len(numbers) == 1 else item + 's'} {_ranges(numbers)}" if numbers else ""
         typer.echo(f"{status:<9}{len(numbers):>5}{rows}")
 
 
