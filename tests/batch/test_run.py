@@ -127,3 +127,15 @@ def test_a_row_is_made_with_the_collector_off_and_its_cycles_collected_after(
     (outcome,) = make_plans(jobs()[2:], Settings(out_dir=tmp_path, today=TODAY))
     assert (outcome.status, seen, gc.isenabled()) == ("stopped", [False], True)
     assert [ref() for ref in left] == [None]
+
+
+def test_large_print_without_form_fields_gives_the_bytes_of_each_plan_made_alone(tmp_path: Path) -> None:
+    """A batch in large print without fillable boxes writes what the library makes for each plan so."""
+    job = jobs()[0]
+    settings = Settings(out_dir=tmp_path, today=TODAY, large_print=True, form=False)
+    (outcome,) = make_plans([job], settings, workers=1)
+    assert outcome.status == "made"
+    alone = make_plan(job.profile, today=TODAY)
+    made = (tmp_path / f"{job.stem}.pdf").read_bytes()
+    assert made == pdf_bytes(alone, large_print=True, form=False)
+    assert made != pdf_bytes(alone)

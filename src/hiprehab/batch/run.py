@@ -52,6 +52,8 @@ class Settings:
     session_time: str | None = None
     timezone: str | None = None
     user_folder: bool = True
+    large_print: bool = False
+    form: bool = True
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,8 @@ def _make_row(job: Job) -> Outcome:
             ics=settings.out_dir / f"{job.stem}.ics" if settings.ics else None,
             session_time=settings.session_time,
             timezone=settings.timezone,
+            large_print=settings.large_print,
+            form=settings.form,
         )
     except InvalidValueError as err:
         return Outcome(job.number, "invalid", field=err.field, message=err.message)

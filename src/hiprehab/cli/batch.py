@@ -60,6 +60,11 @@ def batch(
         bool, typer.Option("--json", help="Also write each plan as JSON beside its PDF.")
     ] = False,
     figures: FiguresOption = True,
+    form: Annotated[bool, typer.Option(help="Make the log boxes fillable in a PDF viewer.")] = True,
+    large_print: Annotated[
+        bool,
+        typer.Option("--large-print", help="Body text at 14 pt and larger tick boxes, in every plan."),
+    ] = False,
     ics: Annotated[bool, typer.Option("--ics", help="Also write each plan as a calendar file.")] = False,
     session_time: SessionTimeOption = None,
     timezone: TimezoneOption = None,
@@ -90,6 +95,8 @@ def batch(
         ics=ics,
         session_time=session_time,
         timezone=timezone,
+        large_print=large_print,
+        form=form,
     )
     statuses: dict[int, str] = {}
     for row in read.rows:
