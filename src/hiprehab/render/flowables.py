@@ -404,10 +404,11 @@ class FigureBox(Flowable):
         if kept is not None and kept[0] is self.inside and not c._code:  # noqa: SLF001
             c._code.extend(kept[1])  # noqa: SLF001
         else:
-            before = _registered(c) if not c._code else None  # noqa: SLF001
+            before = replay.registered(c, with_fonts=True) if not c._code else None  # noqa: SLF001
             self._draw_inside()
             code = list(c._code)  # noqa: SLF001
-            if before is not None and _registered(c) == before and not any(" Tf" in op for op in code):
+            alone = before is not None and replay.registered(c, with_fonts=True) == before
+            if alone and not any(" Tf" in op for op in code):
                 if len(_FIGURE_CODE) >= MAX_FIGURE_CODE:
                     _FIGURE_CODE.clear()
                 _FIGURE_CODE[key] = (self.inside, code)
@@ -428,20 +429,6 @@ class FigureBox(Flowable):
         c.setLineWidth(0.6)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         c.restoreState()
-
-
-def _registered(canvas: Any) -> tuple[object, ...]:
-    """What drawing may register with a canvas's document and form besides operators."""
-    doc = canvas._doc  # noqa: SLF001
-    return (
-        len(doc.idToObject),
-        len(doc.fontMapping),
-        repr(canvas._extgstate.getState()),  # noqa: SLF001
-        repr(canvas._colorsUsed),  # noqa: SLF001
-        repr(canvas._shadingUsed),  # noqa: SLF001
-        tuple(canvas._formsinuse),  # noqa: SLF001
-        tuple(canvas._annotationrefs),  # noqa: SLF001
-    )
 
 
 # The drawing operators of each figure form by (figure, box width, height, padding),

@@ -156,11 +156,11 @@ def draw(
         return
     code: list[str] = canvas._code  # noqa: SLF001
     start = len(code)
-    before = _registered(canvas)
+    before = registered(canvas)
     gstate = _gstate(canvas)
     doc = canvas._doc  # noqa: SLF001
     draw_afresh()
-    if canvas._code is not code or _registered(canvas) != before:  # noqa: SLF001
+    if canvas._code is not code or registered(canvas) != before:  # noqa: SLF001
         return  # it registered something with the document: try again when next drawn
     # The PDF version it may have raised: replayed where the version is already that.
     _keep(style, key, _record(tuple(code[start:]), doc, text, doc._pdfVersion, gstate))  # noqa: SLF001
@@ -218,8 +218,12 @@ def _gstate(canvas: Any) -> tuple[object, ...]:
     return tuple(state._d.get(name, default) for name, default in state.defaults.items())  # noqa: SLF001
 
 
-def _registered(canvas: Any) -> tuple[object, ...]:
-    """What drawing may register with a canvas's document besides fonts: objects, states, colours, links."""
+def registered(canvas: Any, *, with_fonts: bool = False) -> tuple[object, ...]:
+    """What drawing may register with a canvas's document besides operators: objects, states, colours, links.
+
+    ``with_fonts`` counts the document's fonts too (a paragraph's fonts are checked
+    by their own codes instead; a figure kept for later documents must use none).
+    """
     doc = canvas._doc  # noqa: SLF001
     return (
         len(doc.idToObject),
@@ -228,4 +232,5 @@ def _registered(canvas: Any) -> tuple[object, ...]:
         repr(canvas._shadingUsed),  # noqa: SLF001
         len(canvas._formsinuse),  # noqa: SLF001
         len(canvas._annotationrefs),  # noqa: SLF001
+        *((len(doc.fontMapping),) if with_fonts else ()),
     )

@@ -288,6 +288,7 @@ class WeekSheet:
         self.width = width
         self.page_height = page_height
         self.numbers = card_numbers(plan)
+        self._digits = len(str(max(self.numbers.values(), default=0)))  # of the widest card number
         self.day_width = LARGE_DAY_WIDTH if styles.large_print else DAY_WIDTH
         self._groups: dict[int, list[Group]] = {}
 
@@ -387,8 +388,7 @@ class WeekSheet:
 
     def _widest_number(self, cell: ParagraphStyle) -> float:
         """The width of the plan's widest card number in bold at the cells' size."""
-        widest = max((str(n) for n in self.numbers.values()), key=len, default="0")
-        return stringWidth("8" * len(widest), fonts.BOLD, cell.fontSize)
+        return stringWidth("8" * self._digits, fonts.BOLD, cell.fontSize)
 
     def _table(self, week: Week, fit: Fit) -> WeekGrid:
         s = self.styles
